@@ -1,0 +1,56 @@
+"""Validators shared by every form."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, SelectField
+from wtforms.validators import (
+    Length,
+    ValidationError,
+)
+
+# Control characters other than tab, newline and carriage return; NUL included.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class NoControlChars:
+    """Refuse NUL bytes and other control characters in text."""
+
+    def __init__(self, message: Any = None) -> None:
+        self.message = message or _l("The text contains characters that are not allowed.")
+
+    def __call__(self, _form: Any, field: Any) -> None:
+        if isinstance(field.data, str) and CONTROL_CHARS.search(field.data):
+            raise ValidationError(self.message)
+
+
+def strip_filter(value: Any) -> Any:
+    """Trim surrounding whitespace from text input."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class Select(SelectField):
+    """A select whose "not one of the choices" message is ours, so it is translated."""
+
+    def pre_validate(self, form: Any) -> None:
+        values = {str(value) for value, *_ in self.iter_choices()}
+        if self.data is None or str(self.data) not in values:
+            raise ValidationError(_l("Choose one of the options."))
+
+
+class Date(DateField):
+    """A date field with our own translated message for a wrong date."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(str(_l("Write the date as YYYY-MM-DD."))) from error
+
+
+def max_length(limit: int) -> Length:
+    """A length limit with a translated message."""
+    return Length(max=limit, message=_l("At most %(max)d characters, please shorten it."))

@@ -1,0 +1,22 @@
+"""Models, one module per aggregate."""
+
+from engage.models.activity import Activity, ActivityKind, ActivityStatus, Question, QuestionKind
+from engage.models.project import LanguageForm, MemberRole, Membership, Project
+from engage.models.response import Answer, Response
+from engage.models.user import Role, User
+
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "ActivityStatus",
+    "Answer",
+    "LanguageForm",
+    "MemberRole",
+    "Membership",
+    "Project",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "Role",
+    "User",
+]

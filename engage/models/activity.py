@@ -1,0 +1,94 @@
+"""Ways of collecting input and their questions."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from engage.extensions import db
+from engage.models.base import Timestamp, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from engage.models.project import Project
+    from engage.models.response import Response
+
+
+class ActivityKind(enum.Enum):
+    WORKSHOP = "workshop"
+    SURVEY = "survey"
+    BUSINESS_SURVEY = "business_survey"
+    INTERVIEW = "interview"
+
+
+class ActivityStatus(enum.Enum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class QuestionKind(enum.Enum):
+    TEXT = "text"
+    SINGLE = "single"
+    MULTI = "multi"
+    SCALE = "scale"
+
+    @property
+    def has_options(self) -> bool:
+        return self in (QuestionKind.SINGLE, QuestionKind.MULTI)
+
+
+class Activity(db.Model):
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    held_on: Mapped[date | None] = mapped_column(sa.Date)
+    place: Mapped[str] = mapped_column(sa.String(200), default="")
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[ActivityStatus] = mapped_column(
+        enum_column(ActivityStatus), default=ActivityStatus.DRAFT
+    )
+    # Short public code for joining by URL or QR; no look-alike characters.
+    join_code: Mapped[str] = mapped_column(sa.String(8), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+    project: Mapped[Project] = relationship(back_populates="activities")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="activity",
+        cascade="all, delete-orphan",
+        order_by="Question.position",
+    )
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"<Activity {self.id} {self.kind.value} {self.title!r}>"
+
+
+class Question(db.Model):
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[QuestionKind] = mapped_column(enum_column(QuestionKind))
+    prompt: Mapped[str] = mapped_column(sa.String(500))
+    help_text: Mapped[str] = mapped_column(sa.String(1000), default="")
+    is_required: Mapped[bool] = mapped_column(default=False)
+    options: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+
+    activity: Mapped[Activity] = relationship(back_populates="questions")
+
+    def __repr__(self) -> str:
+        return f"<Question {self.id} {self.kind.value} {self.prompt[:30]!r}>"

@@ -1,0 +1,153 @@
+"""Leader pages: activities and their questions."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from engage.extensions import db
+from engage.models import ActivityKind, ActivityStatus, QuestionKind
+from engage.review import access, services
+from engage.review.forms import ActivityForm, ConfirmForm, QuestionForm
+from engage.review.views import bp
+
+
+def _activity_url(activity_id: int, project_id: int) -> str:
+    return url_for("review.activity", project_id=project_id, activity_id=activity_id)
+
+
+@bp.route("/projects/<int:project_id>/activities/new", methods=["GET", "POST"])
+def new_activity(project_id: int) -> str | WerkzeugResponse:
+    project = access.get_project(project_id, write=True)
+    form = ActivityForm()
+    if not form.is_submitted() and request.args.get("kind") in {k.value for k in ActivityKind}:
+        form.kind.data = request.args["kind"]
+    if form.validate_on_submit():
+        activity = services.create_activity(
+            project,
+            kind=ActivityKind(form.kind.data),
+            title=form.title.data,
+            held_on=form.held_on.data,
+            place=form.place.data or "",
+            status=ActivityStatus(form.status.data),
+            description=form.description.data or "",
+            with_questions=form.with_questions.data,
+        )
+        db.session.commit()
+        flash(_("The activity is created."), "success")
+        return redirect(_activity_url(activity.id, project.id))
+    return render_template("review/activity_form.html", form=form, project=project, activity=None)
+
+
+@bp.get("/projects/<int:project_id>/activities/<int:activity_id>")
+def activity(project_id: int, activity_id: int) -> str:
+    activity = access.get_activity(project_id, activity_id)
+    return render_template(
+        "review/activity.html",
+        project=activity.project,
+        activity=activity,
+        can_edit=access.can_edit(current_user, activity.project),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/projects/<int:project_id>/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+def edit_activity(project_id: int, activity_id: int) -> str | WerkzeugResponse:
+    activity = access.get_activity(project_id, activity_id, write=True)
+    form = ActivityForm(obj=activity)
+    del form.with_questions
+    if not form.is_submitted():
+        form.kind.data, form.status.data = activity.kind.value, activity.status.value
+    if form.validate_on_submit():
+        form.populate_obj(activity)
+        activity.kind = ActivityKind(form.kind.data)
+        activity.status = ActivityStatus(form.status.data)
+        db.session.commit()
+        flash(_("The changes are saved."), "success")
+        return redirect(_activity_url(activity.id, project_id))
+    return render_template(
+        "review/activity_form.html", form=form, project=activity.project, activity=activity
+    )
+
+
+@bp.route(
+    "/projects/<int:project_id>/activities/<int:activity_id>/questions/new",
+    methods=["GET", "POST"],
+)
+def new_question(project_id: int, activity_id: int) -> str | WerkzeugResponse:
+    activity = access.get_activity(project_id, activity_id, write=True)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        if len(activity.questions) >= services.MAX_QUESTIONS:
+            flash(_("An activity can have at most %(n)d questions.", n=services.MAX_QUESTIONS))
+        else:
+            services.add_question(activity, **_question_fields(form))
+            db.session.commit()
+            flash(_("The question is added."), "success")
+            return redirect(_activity_url(activity.id, project_id))
+    return render_template(
+        "review/question_form.html",
+        form=form,
+        project=activity.project,
+        activity=activity,
+        question=None,
+    )
+
+
+@bp.route(
+    "/projects/<int:project_id>/activities/<int:activity_id>/questions/<int:question_id>",
+    methods=["GET", "POST"],
+)
+def edit_question(project_id: int, activity_id: int, question_id: int) -> str | WerkzeugResponse:
+    question = access.get_question(project_id, activity_id, question_id)
+    form = QuestionForm(obj=question)
+    if not form.is_submitted():
+        form.kind.data = question.kind.value
+        form.options.data = "\n".join(question.options or [])
+    if form.validate_on_submit():
+        for name, value in _question_fields(form).items():
+            setattr(question, name, value)
+        db.session.commit()
+        flash(_("The changes are saved."), "success")
+        return redirect(_activity_url(activity_id, project_id))
+    return render_template(
+        "review/question_form.html",
+        form=form,
+        project=question.activity.project,
+        activity=question.activity,
+        question=question,
+    )
+
+
+@bp.post("/projects/<int:project_id>/activities/<int:activity_id>/questions/<int:question_id>/move")
+def move_question(project_id: int, activity_id: int, question_id: int) -> WerkzeugResponse:
+    question = access.get_question(project_id, activity_id, question_id)
+    if ConfirmForm().validate_on_submit():
+        services.move_question(question, -1 if request.form.get("direction") == "up" else 1)
+        db.session.commit()
+    return redirect(_activity_url(activity_id, project_id) + f"#q{question.id}")
+
+
+@bp.post(
+    "/projects/<int:project_id>/activities/<int:activity_id>/questions/<int:question_id>/delete"
+)
+def delete_question(project_id: int, activity_id: int, question_id: int) -> WerkzeugResponse:
+    question = access.get_question(project_id, activity_id, question_id)
+    if ConfirmForm().validate_on_submit():
+        services.delete_question(question)
+        db.session.commit()
+        flash(_("The question is removed."), "success")
+    return redirect(_activity_url(activity_id, project_id))
+
+
+def _question_fields(form: QuestionForm) -> dict[str, object]:
+    kind = QuestionKind(form.kind.data)
+    return {
+        "kind": kind,
+        "prompt": form.prompt.data,
+        "help_text": form.help_text.data or "",
+        "is_required": form.is_required.data,
+        "options": form.option_list() if kind.has_options else [],
+    }

@@ -1,0 +1,118 @@
+"""Leader pages: projects and who works on them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from engage.auth.services import find_user
+from engage.extensions import db
+from engage.models import LanguageForm, MemberRole, Membership
+from engage.review import access, services
+from engage.review.forms import ConfirmForm, MemberForm, ProjectForm
+
+bp = Blueprint("review", __name__)
+
+
+@bp.before_request
+@login_required
+def require_login() -> None:
+    """Every leader page needs a logged-in user."""
+
+
+@bp.get("/")
+def projects() -> str:
+    return render_template(
+        "review/projects.html",
+        projects=access.visible_projects(current_user),
+        can_create=access.can_create_projects(current_user),
+    )
+
+
+@bp.route("/projects/new", methods=["GET", "POST"])
+def new_project() -> str | WerkzeugResponse:
+    if not access.can_create_projects(current_user):
+        abort(403)
+    form = ProjectForm()
+    if form.validate_on_submit():
+        project = services.create_project(
+            current_user,
+            kommune=form.kommune.data,
+            name=form.name.data,
+            language_form=LanguageForm(form.language_form.data),
+            starts_on=form.starts_on.data,
+            ends_on=form.ends_on.data,
+            description=form.description.data or "",
+        )
+        db.session.commit()
+        flash(_("The project is created."), "success")
+        return redirect(url_for("review.project", project_id=project.id))
+    return render_template("review/project_form.html", form=form, project=None)
+
+
+@bp.get("/projects/<int:project_id>")
+def project(project_id: int) -> str:
+    project = access.get_project(project_id)
+    return render_template(
+        "review/project.html",
+        project=project,
+        can_edit=access.can_edit(current_user, project),
+        response_counts=services.response_counts(project),
+    )
+
+
+@bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
+def edit_project(project_id: int) -> str | WerkzeugResponse:
+    project = access.get_project(project_id, write=True)
+    form = ProjectForm(obj=project)
+    if not form.is_submitted():
+        form.language_form.data = project.language_form.value
+    if form.validate_on_submit():
+        form.populate_obj(project)
+        project.language_form = LanguageForm(form.language_form.data)
+        db.session.commit()
+        flash(_("The changes are saved."), "success")
+        return redirect(url_for("review.project", project_id=project.id))
+    return render_template("review/project_form.html", form=form, project=project)
+
+
+@bp.route("/projects/<int:project_id>/members", methods=["GET", "POST"])
+def members(project_id: int) -> str | WerkzeugResponse:
+    project = access.get_project(project_id)
+    can_edit = access.can_edit(current_user, project)
+    form = MemberForm()
+    if form.validate_on_submit():
+        if not can_edit:
+            abort(403)
+        user = find_user(form.email.data)
+        if user is None:
+            form.email.errors = [_("There is no account with this e-mail address.")]
+        else:
+            services.add_member(project, user, MemberRole(form.role.data))
+            db.session.commit()
+            flash(_("%(email)s now has access.", email=user.email), "success")
+            return redirect(url_for("review.members", project_id=project.id))
+    return render_template(
+        "review/members.html", project=project, form=form, can_edit=can_edit, confirm=ConfirmForm()
+    )
+
+
+@bp.post("/projects/<int:project_id>/members/<int:member_id>/remove")
+def remove_member(project_id: int, member_id: int) -> WerkzeugResponse:
+    project = access.get_project(project_id, write=True)
+    member = db.session.get(Membership, member_id)
+    if member is None or member.project_id != project.id:
+        abort(404)
+    leaders = [m for m in project.memberships if m.role is MemberRole.LEADER]
+    if member.role is MemberRole.LEADER and len(leaders) == 1:
+        flash(_("A project needs at least one project leader."), "error")
+    elif ConfirmForm().validate_on_submit():
+        db.session.delete(member)
+        db.session.commit()
+        flash(_("Access removed."), "success")
+    return redirect(url_for("review.members", project_id=project.id))
+
+
+from engage.review import activities  # noqa: E402, F401  (routes on the same blueprint)
