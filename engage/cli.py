@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from engage.auth.passwords import MIN_PASSWORD_LENGTH, generate_password
 from engage.auth.services import AccountError, create_user
@@ -12,6 +13,7 @@ from engage.models import Role
 
 
 @click.command("create-user")
+@with_appcontext
 @click.argument("email")
 @click.option(
     "--role",
@@ -48,6 +50,7 @@ def create_user_command(email: str, role: str, name: str, generate: bool) -> Non
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--reset-password", is_flag=True, help="Give the demo leader a new password.")
 def seed_demo_command(reset_password: bool) -> None:
     """Fill the database with the invented demo kommune; safe to run again."""
