@@ -28,6 +28,8 @@ def test_seed_demo_fills_a_demo_project_and_prints_the_way_in(app, db):
         assert any(
             a.status.value == "open" and a.kind.value == "workshop" for a in project.activities
         )
+        workshop = next(a for a in project.activities if a.kind.value == "workshop")
+        assert workshop.questions[0].prompt.startswith("Hva er den største styrken")
         languages = set(session.scalars(select(Response.language)))
         assert languages == {"nb", "nn", "en"}
         assert 200 <= counts(session)["Response"] <= 1000

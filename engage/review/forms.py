@@ -98,7 +98,8 @@ class QuestionForm(FlaskForm):
         return list(seen)
 
     def validate_options(self, _field: TextAreaField) -> None:
-        if not self.kind.data or not QuestionKind(self.kind.data).has_options:
+        kinds = {kind.value: kind for kind in QuestionKind}
+        if self.kind.data not in kinds or not kinds[self.kind.data].has_options:
             return
         options = self.option_list()
         if len(options) < 2:

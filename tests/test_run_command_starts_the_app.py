@@ -1,0 +1,63 @@
+"""scripts/run (the README's first command) migrates, seeds and serves the app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 120) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
+                return response.status
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer")
+
+
+def test_run_script_serves_the_app_with_demo_data(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite'}",
+        "SECRET_KEY": "s" * 48,
+        "PORT": str(port),
+    }
+    env.pop("ENGAGE_TEST_POSTGRES", None)
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/healthz") == 200
+        assert wait_for(f"http://127.0.0.1:{port}/auth/login") == 200
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        output = process.communicate(timeout=30)[0]
+    assert "Leader login: leder@demo.example" in output
+    assert "Open workshop: http" in output
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "run.sqlite") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("SELECT count(*) FROM responses").fetchone()[0] >= 200
