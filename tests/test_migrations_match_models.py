@@ -57,3 +57,34 @@ def test_upgrade_to_head_matches_the_models(empty_database_url):
         downgrade(revision="base")
         assert set(sa.inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.engine.dispose()
+
+
+def test_upgrading_keeps_existing_input(empty_database_url):
+    """Rows written under the first schema survive every later migration."""
+    app = create_app(app_settings(empty_database_url))
+    with app.app_context():
+        upgrade(revision="0001")
+        statements = [
+            "INSERT INTO users (id, email, name, password_hash, role, is_active, session_token,"
+            " created_at) VALUES (1, 'a@b.example', '', 'x', 'leader', true, 't', '2026-01-01')",
+            "INSERT INTO projects (id, slug, kommune, name, language_form, description, is_demo,"
+            " created_at) VALUES (1, 'p', 'K', 'P', 'nb', '', false, '2026-01-01')",
+            "INSERT INTO activities (id, project_id, kind, title, place, description, status,"
+            " join_code, created_at) VALUES (1, 1, 'survey', 'A', '', '', 'open', 'ACDEFG',"
+            " '2026-01-01')",
+            "INSERT INTO questions (id, activity_id, position, kind, prompt, help_text,"
+            " is_required, options) VALUES (1, 1, 0, 'text', 'Q', '', false, '[]')",
+            "INSERT INTO responses (id, activity_id, language, is_hidden, submitted_at)"
+            " VALUES (1, 1, 'nb', false, '2026-01-01')",
+            "INSERT INTO answers (id, response_id, question_id, text) VALUES (1, 1, 1, 'Hei')",
+        ]
+        with db.engine.begin() as conn:
+            for statement in statements:
+                conn.execute(sa.text(statement))
+        upgrade()
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM answers")).scalar() == 1
+            assert conn.execute(sa.text("SELECT count(*) FROM questions")).scalar() == 1
+            channel = conn.execute(sa.text("SELECT channel FROM responses")).scalar()
+            assert channel == "survey"
+        db.engine.dispose()

@@ -157,7 +157,8 @@ def _add_response(activity: Activity, rng: random.Random, at: datetime) -> None:
         age_band=None if business else rng.choice([*texts.AGE_BANDS, None]),
         area=rng.choice([*texts.AREAS, None]),
         sector=rng.choice(texts.SECTORS) if business else None,
-        submitted_at=at,
+        channel=activity.kind.value,
+        submitted_at=at.replace(second=0, microsecond=0),
     )
     db.session.add(response)
     for question in activity.questions:

@@ -56,6 +56,9 @@ class Activity(db.Model):
     status: Mapped[ActivityStatus] = mapped_column(
         enum_column(ActivityStatus), default=ActivityStatus.DRAFT
     )
+    # Which optional "about you" fields the form shows, and which of them must be answered.
+    about_fields: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    about_required: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     # Short public code for joining by URL or QR; no look-alike characters.
     join_code: Mapped[str] = mapped_column(sa.String(8), unique=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
@@ -69,6 +72,10 @@ class Activity(db.Model):
     responses: Mapped[list[Response]] = relationship(
         back_populates="activity", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is ActivityStatus.OPEN
 
     def __repr__(self) -> str:
         return f"<Activity {self.id} {self.kind.value} {self.title!r}>"

@@ -13,6 +13,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def utcnow_minute() -> datetime:
+    """Now, cut to the minute."""
+    return utcnow().replace(second=0, microsecond=0)
+
+
 def enum_column(enum_cls: type[enum.Enum], length: int = 20) -> sa.Enum:
     """A portable enum stored as its value in a VARCHAR."""
     return sa.Enum(

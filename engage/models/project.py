@@ -40,6 +40,11 @@ class Project(db.Model):
     starts_on: Mapped[date | None] = mapped_column(sa.Date)
     ends_on: Mapped[date | None] = mapped_column(sa.Date)
     description: Mapped[str] = mapped_column(sa.Text, default="")
+    # Shown on the privacy page; empty means the standard text.
+    privacy_text: Mapped[str] = mapped_column(sa.Text, default="")
+    privacy_contact: Mapped[str] = mapped_column(sa.String(200), default="")
+    # The project's own list of bygder/grender for the "area" question.
+    areas: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
