@@ -1,0 +1,25 @@
+"""Text analysis for engage: themes in short answers. No Flask, no database.
+
+from engage.analysis import ThemeModel, embed
+vectors = embed(texts)            # None when no embedding model is installed
+model = ThemeModel(random_state=0).fit(texts, embeddings=vectors)
+model.labels_, model.themes_, model.assign(["nye svar"])
+"""
+
+from .describe import Theme
+from .embedding import EMBEDDING_DIM, EMBEDDING_MODEL, embed, embedding_available
+from .language import LANGUAGES, UNKNOWN, detect_languages
+from .model import ANALYSIS_VERSION, ThemeModel
+
+__all__ = [
+    "ANALYSIS_VERSION",
+    "EMBEDDING_DIM",
+    "EMBEDDING_MODEL",
+    "LANGUAGES",
+    "UNKNOWN",
+    "Theme",
+    "ThemeModel",
+    "detect_languages",
+    "embed",
+    "embedding_available",
+]

@@ -1,0 +1,135 @@
+"""Group vectors into themes: kNN-graph smoothing, then k-means with many restarts.
+
+Short answers are noisy points; averaging each point with its neighbours a number of times
+(a low-pass filter on the kNN graph) pulls each theme together before k-means cuts. Measured
+on the labelled sets it matched UMAP + k-means at a fraction of the cost and with no new
+dependency. Above ``SAMPLE_MAX`` points the graph and k-means run on a seeded sample and the
+rest are placed through their nearest sampled neighbours, so memory stays linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.cluster import KMeans
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+NEIGHBOURS = 10
+SMOOTH_STEPS = 10
+SMOOTH_KEEP = 0.5
+SAMPLE_MAX = 12_000
+SILHOUETTE_SAMPLE = 3_000
+KMEANS_RESTARTS = 10
+_BLOCK = 2_048
+
+
+def nearest(
+    queries: np.ndarray, points: np.ndarray, n_neighbors: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return indices and cosine similarities of each query's nearest points (rows normalised)."""
+    n_neighbors = min(n_neighbors, len(points))
+    index = np.empty((len(queries), n_neighbors), dtype=np.int64)
+    sims = np.empty((len(queries), n_neighbors), dtype=np.float32)
+    # Blocks keep the similarity matrix at _BLOCK × n, never n × n.
+    for start in range(0, len(queries), _BLOCK):
+        block = queries[start : start + _BLOCK] @ points.T
+        top = np.argpartition(-block, n_neighbors - 1, axis=1)[:, :n_neighbors]
+        top_sims = np.take_along_axis(block, top, axis=1)
+        order = np.argsort(-top_sims, axis=1, kind="stable")
+        index[start : start + len(block)] = np.take_along_axis(top, order, axis=1)
+        sims[start : start + len(block)] = np.take_along_axis(top_sims, order, axis=1)
+    return index, sims
+
+
+def knn_graph(points: np.ndarray, n_neighbors: int = NEIGHBOURS) -> sp.csr_matrix:
+    """Return the symmetric, degree-normalised kNN adjacency of normalised rows."""
+    n = len(points)
+    index, _ = nearest(points, points, n_neighbors + 1)
+    rows = np.repeat(np.arange(n), index.shape[1])
+    adjacency = sp.csr_matrix(
+        (np.ones(rows.size, dtype=np.float32), (rows, index.ravel())), shape=(n, n)
+    )
+    adjacency.setdiag(0)
+    adjacency.eliminate_zeros()
+    adjacency = adjacency.maximum(adjacency.T).tocsr()
+    degree = np.asarray(adjacency.sum(axis=1)).ravel() + 1e-9
+    scale = sp.diags((1.0 / np.sqrt(degree)).astype(np.float32))
+    return (scale @ adjacency @ scale).tocsr()
+
+
+def smooth(points: np.ndarray, steps: int = SMOOTH_STEPS) -> np.ndarray:
+    """Average each point with its graph neighbours ``steps`` times; return normalised rows."""
+    if len(points) < 3:
+        return points.copy()
+    graph = knn_graph(points)
+    out = points.astype(np.float32, copy=True)
+    for _ in range(steps):
+        out = SMOOTH_KEEP * out + (1 - SMOOTH_KEEP) * (graph @ out)
+    return normalize(out)
+
+
+def extend(queries: np.ndarray, points: np.ndarray, smoothed: np.ndarray) -> np.ndarray:
+    """Place new points in the smoothed space through their nearest fitted points."""
+    index, sims = nearest(queries, points, NEIGHBOURS)
+    weights = np.clip(sims, 1e-3, None)[..., None]
+    # Same mix as one smoothing step, but the neighbours are already smoothed.
+    mixed = (smoothed[index] * weights).sum(axis=1) / weights.sum(axis=1)
+    return normalize(SMOOTH_KEEP * queries + (1 - SMOOTH_KEEP) * mixed)
+
+
+def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return labels and normalised centroids of k-means with several seeded restarts."""
+    model = KMeans(k, n_init=KMEANS_RESTARTS, random_state=random_state).fit(points)
+    return model.labels_.astype(np.int64), normalize(model.cluster_centers_)
+
+
+def choose_k(points: np.ndarray, ks: range, random_state: int) -> tuple[int, dict[int, float]]:
+    """Pick k by silhouette on a sample; return k and the score of each candidate."""
+    rng = np.random.default_rng(random_state)
+    sample = points
+    if len(points) > SILHOUETTE_SAMPLE:
+        sample = points[rng.choice(len(points), SILHOUETTE_SAMPLE, replace=False)]
+    scores: dict[int, float] = {}
+    for k in ks:
+        labels = KMeans(k, n_init=3, random_state=random_state).fit_predict(sample)
+        if len(np.unique(labels)) < 2:
+            scores[k] = -1.0
+            continue
+        scores[k] = float(silhouette_score(sample, labels, metric="cosine"))
+    best = max(scores, key=lambda k: (round(scores[k], 3), -k))
+    return best, scores
+
+
+@dataclass
+class Partition:
+    """A fitted partition: sample points, their smoothed images, and centroids."""
+
+    points: np.ndarray
+    smoothed: np.ndarray
+    centroids: np.ndarray
+    # Guided mode: below its theme's threshold a text fits none of the seeds.
+    thresholds: np.ndarray | None = None
+
+    def place(self, queries: np.ndarray) -> np.ndarray:
+        """Return the smoothed image of new points."""
+        return extend(queries, self.points, self.smoothed)
+
+    def assign(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the nearest centroid and its cosine for each new point."""
+        placed = self.place(queries)
+        sims = placed @ self.centroids.T
+        labels = sims.argmax(axis=1)
+        if self.thresholds is not None:
+            labels = np.where(sims.max(axis=1) >= self.thresholds[labels], labels, -1)
+        return labels, sims.max(axis=1)
+
+
+def sample_indices(n: int, random_state: int, limit: int = SAMPLE_MAX) -> np.ndarray:
+    """Return sorted sample indices (all of them when n is small)."""
+    if n <= limit:
+        return np.arange(n)
+    rng = np.random.default_rng(random_state)
+    return np.sort(rng.choice(n, limit, replace=False))

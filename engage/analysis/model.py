@@ -1,0 +1,227 @@
+"""ThemeModel: group short answers into themes, describe them, and place new answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import cluster
+from .describe import Theme, describe
+from .embedding import EMBEDDING_MODEL, embed
+from .guided import GuidedFit, fit_guided
+from .language import detect_languages, language_mix
+from .represent import Space, clean_texts, shared_analyser
+
+ANALYSIS_VERSION = "engage-analysis/1.0"
+# Fewer distinct answers than this cannot be grouped meaningfully.
+MIN_TEXTS = 4
+# Each theme needs at least this many distinct answers on average.
+MIN_PER_THEME = 2
+
+
+class ThemeModel:
+    """Find themes in short answers (or sort them under given seed themes).
+
+    ``n_themes`` forces the number of themes; otherwise it is chosen between ``min_themes``
+    and ``max_themes``. With ``seeds`` (short descriptions such as "reiseliv og
+    opplevelser") the model runs in guided mode: theme i is seed i, and answers that fit
+    none of them get -1. ``use_embeddings=False`` skips the sentence-embedding model.
+    """
+
+    def __init__(
+        self,
+        n_themes: int | None = None,
+        min_themes: int = 3,
+        max_themes: int = 8,
+        random_state: int = 0,
+        seeds: Sequence[str] | None = None,
+        use_embeddings: bool = True,
+    ) -> None:
+        self.n_themes = n_themes
+        self.min_themes = min_themes
+        self.max_themes = max_themes
+        self.random_state = random_state
+        self.seeds = list(seeds) if seeds is not None else None
+        self.use_embeddings = use_embeddings
+
+    def get_params(self) -> dict:
+        """Return the constructor parameters (scikit-learn style)."""
+        return {
+            "n_themes": self.n_themes,
+            "min_themes": self.min_themes,
+            "max_themes": self.max_themes,
+            "random_state": self.random_state,
+            "seeds": self.seeds,
+            "use_embeddings": self.use_embeddings,
+        }
+
+    @property
+    def params(self) -> dict:
+        """Return everything needed to reproduce a run: parameters and versions."""
+        fitted = getattr(self, "embedding_model_", None)
+        return {**self.get_params(), "version": ANALYSIS_VERSION, "embedding_model": fitted}
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeModel:
+        """Learn themes from texts; optional per-text languages and cached embeddings."""
+        clean = clean_texts(texts)
+        n = len(clean)
+        self.language_ = list(languages) if languages is not None else detect_languages(clean)
+        if len(self.language_) != n:
+            raise ValueError("languages must have one entry per text")
+        self.language_mix_ = language_mix(self.language_)
+        self.notes_: list[str] = []
+        self.reason_: str | None = None
+        self.labels_ = np.full(n, -1, dtype=np.int64)
+        self.themes_: list[Theme] = []
+        self.k_scores_: dict[int, float] = {}
+        self.embeddings_ = self._embeddings(clean, embeddings)
+        self.embedding_model_ = EMBEDDING_MODEL if self.embeddings_ is not None else None
+        self.space_: Space | None = None
+        self.partition_: cluster.Partition | None = None
+
+        valid = np.flatnonzero([_has_content(t) for t in clean])
+        distinct = len({clean[i].lower() for i in valid})
+        k = self._k_bounds(n, len(valid), distinct)
+        if k is None:
+            return self
+        terms = shared_analyser().analyse(clean, self.language_)
+        sample = valid[cluster.sample_indices(len(valid), self.random_state)]
+        self.space_ = Space(random_state=self.random_state).fit(
+            [clean[i] for i in sample],
+            [terms.stems[i] for i in sample],
+            [self.language_[i] for i in sample],
+            None if self.embeddings_ is None else self.embeddings_[sample],
+        )
+        vectors = self.space_.transform(
+            [clean[i] for i in valid],
+            [terms.stems[i] for i in valid],
+            [self.language_[i] for i in valid],
+            None if self.embeddings_ is None else self.embeddings_[valid],
+        )
+        in_sample = np.searchsorted(valid, sample)
+        smoothed = np.zeros_like(vectors)
+        smoothed[in_sample] = cluster.smooth(vectors[in_sample])
+        rest = np.setdiff1d(np.arange(len(valid)), in_sample)
+        if len(rest):
+            smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
+        if self.seeds is not None:
+            fitted = self._fit_guided(vectors, smoothed, in_sample)
+            labels, centroids, thresholds = fitted.labels, fitted.centroids, fitted.thresholds
+        else:
+            labels, centroids = self._fit_free(k, smoothed, in_sample)
+            thresholds = None
+        self.partition_ = cluster.Partition(
+            vectors[in_sample], smoothed[in_sample], centroids, thresholds
+        )
+        self.labels_[valid] = labels
+        full = np.zeros((n, vectors.shape[1]), dtype=np.float32)
+        full[valid] = vectors
+        self.themes_ = describe(
+            self.labels_, len(centroids), terms, full, centroids, clean, self.language_
+        )
+        if self.seeds is not None:
+            for theme, seed in zip(self.themes_, self.seeds, strict=True):
+                theme.seed = seed
+        return self
+
+    def _fit_free(
+        self, k: int | range, smoothed: np.ndarray, in_sample: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(k, range):
+            k, self.k_scores_ = cluster.choose_k(smoothed[in_sample], k, self.random_state)
+        _, centroids = cluster.kmeans(smoothed[in_sample], k, self.random_state)
+        labels = (smoothed @ centroids.T).argmax(axis=1)
+        return labels, centroids
+
+    def _fit_guided(
+        self, vectors: np.ndarray, smoothed: np.ndarray, in_sample: np.ndarray
+    ) -> GuidedFit:
+        seeds = clean_texts(self.seeds or [])
+        seed_vectors = self.space_.transform_new(
+            seeds, detect_languages(seeds, self.language_mix_), self._embed_new(seeds)
+        )
+        fitted = (vectors[in_sample], smoothed[in_sample])
+        seeds_placed = cluster.extend(seed_vectors, *fitted)
+        return fit_guided(smoothed, seeds_placed, cluster.extend(vectors, *fitted))
+
+    def _k_bounds(self, n: int, n_valid: int, distinct: int) -> int | range | None:
+        """Return k, a range of candidate k, or None (with a reason) when grouping is moot."""
+        if n == 0:
+            return self._give_up("no_texts", "There are no texts.")
+        if n_valid == 0:
+            return self._give_up("no_content", "No text contains words.")
+        if distinct < MIN_TEXTS:
+            return self._give_up(
+                "too_few_texts",
+                f"Only {distinct} distinct text(s) with words; {MIN_TEXTS} are needed.",
+            )
+        if self.seeds is not None:
+            return len(self.seeds) if self.seeds else self._give_up("no_seeds", "No seeds.")
+        cap = max(1, distinct // MIN_PER_THEME)
+        if self.n_themes is not None:
+            if self.n_themes > cap:
+                self.notes_.append(f"Asked for {self.n_themes} themes; the texts allow {cap}.")
+                self.reason_ = "fewer_texts_than_themes"
+            return max(1, min(self.n_themes, cap))
+        low, high = max(2, self.min_themes), max(2, self.max_themes)
+        if low > cap:
+            self.notes_.append(f"Only {distinct} distinct texts: {cap} theme(s) instead of {low}+.")
+            self.reason_ = "fewer_texts_than_themes"
+            return cap
+        return range(low, min(high, cap) + 1)
+
+    def _give_up(self, reason: str, note: str) -> None:
+        self.reason_ = reason
+        self.notes_.append(note + " No themes were made; every text is unassigned (-1).")
+        return None
+
+    def _embeddings(self, clean: list[str], given: np.ndarray | None) -> np.ndarray | None:
+        if given is not None:
+            given = np.asarray(given, dtype=np.float32)
+            if given.ndim != 2 or len(given) != len(clean):
+                raise ValueError("embeddings must be an array of shape (len(texts), dim)")
+            return given
+        return self._embed_new(clean) if self.use_embeddings and clean else None
+
+    def _embed_new(self, texts: list[str]) -> np.ndarray | None:
+        if not self.use_embeddings or getattr(self, "embedding_model_", None) is None:
+            return None
+        return embed(texts)
+
+    def assign(
+        self,
+        new_texts: Sequence[str],
+        languages: Sequence[str] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Return theme labels for new texts against the fitted themes (-1: none)."""
+        clean = clean_texts(new_texts)
+        out = np.full(len(clean), -1, dtype=np.int64)
+        if self.partition_ is None or self.space_ is None or not clean:
+            return out
+        langs = list(languages) if languages is not None else None
+        if langs is None:
+            langs = detect_languages(clean, self.language_mix_)
+        if embeddings is None and self.space_.uses_embeddings:
+            embeddings = self._embed_new(clean)
+        valid = np.flatnonzero([_has_content(t) for t in clean])
+        if not len(valid):
+            return out
+        vectors = self.space_.transform_new(
+            [clean[i] for i in valid],
+            [langs[i] for i in valid],
+            None if embeddings is None else np.asarray(embeddings, np.float32)[valid],
+        )
+        labels, _ = self.partition_.assign(vectors)
+        out[valid] = labels
+        return out
+
+
+def _has_content(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)

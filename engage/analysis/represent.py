@@ -1,0 +1,236 @@
+"""Turn texts into vectors: stems and character n-grams (TF-IDF), and sentence embeddings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.decomposition import PCA, TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .text import CompoundSplitter, Stemmer, normalise, stopwords, words
+
+# Word stems say what a text is about; character n-grams catch inflections, dialect spellings
+# and compounds the stemmer misses. Together they beat either alone on short answers.
+WORD_WEIGHT = 1.0
+CHAR_WEIGHT = 1.0
+SVD_DIMS = 100
+SHRINK = 20
+# Embeddings carry meaning across languages and spellings; TF-IDF adds the exact words.
+EMBEDDING_DIMS = 50
+EMBEDDING_WEIGHT = 1.0
+SPARSE_WEIGHT = 0.6
+
+
+@dataclass
+class Terms:
+    """Analysed words of a corpus: stem lists per text and surface forms per stem."""
+
+    stems: list[list[str]]
+    surfaces: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def surface(self, stem: str) -> str:
+        """Return the most frequent real word behind a stem."""
+        forms = self.surfaces.get(stem)
+        return forms.most_common(1)[0][0] if forms else stem
+
+
+class TermAnalyser:
+    """Stopwords, stems and compound parts for each text in its own language."""
+
+    def __init__(self) -> None:
+        self.stemmer = Stemmer()
+        self.splitter = CompoundSplitter()
+
+    def analyse(self, texts: Sequence[str], languages: Sequence[str]) -> Terms:
+        """Return the content stems of each text and the words behind each stem."""
+        surfaces: dict[str, Counter[str]] = {}
+        stems: list[list[str]] = []
+        for text, language in zip(texts, languages, strict=True):
+            stop = stopwords(language)
+            row: list[str] = []
+            for word in words(text):
+                if word in stop:
+                    continue
+                parts = (word, *self.splitter.split(word, language))
+                for part in parts:
+                    if part in stop or len(part) < 2:
+                        continue
+                    stem = self.stemmer.stem(part, language)
+                    row.append(stem)
+                    surfaces.setdefault(stem, Counter())[part] += 1
+            stems.append(row)
+        return Terms(stems=stems, surfaces=surfaces)
+
+
+@lru_cache(maxsize=1)
+def shared_analyser() -> TermAnalyser:
+    """Return one process-wide analyser, so stems and compound splits are memoised."""
+    return TermAnalyser()
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def word_vectorizer(n_texts: int) -> TfidfVectorizer:
+    """Return a TF-IDF vectorizer over pre-analysed stem lists."""
+    return TfidfVectorizer(
+        analyzer=_identity,
+        min_df=2 if n_texts >= 50 else 1,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+
+
+def char_vectorizer(n_texts: int) -> TfidfVectorizer:
+    """Return a TF-IDF vectorizer over character 3–5-grams within word boundaries."""
+    return TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        lowercase=True,
+        min_df=2 if n_texts >= 50 else 1,
+        max_features=200_000,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+
+
+class SparseSpace:
+    """Word-stem and character TF-IDF reduced by SVD to a dense, normalised space."""
+
+    def __init__(self, n_components: int = SVD_DIMS, random_state: int = 0) -> None:
+        self.n_components = n_components
+        self.random_state = random_state
+
+    def fit(self, texts: Sequence[str], stems: Sequence[list[str]]) -> SparseSpace:
+        """Learn vocabularies and the SVD from a corpus (or a sample of it)."""
+        n = len(texts)
+        self.words_ = word_vectorizer(n)
+        self.chars_ = char_vectorizer(n)
+        matrix = self._stack(
+            _fit_or_empty(self.words_, stems), _fit_or_empty(self.chars_, [*texts])
+        )
+        dims = max(1, min(self.n_components, matrix.shape[1] - 1, n - 1))
+        self.svd_: TruncatedSVD | None = None
+        if matrix.shape[1] > 1 and n > 2:
+            self.svd_ = TruncatedSVD(dims, algorithm="randomized", random_state=self.random_state)
+            self.svd_.fit(matrix)
+        return self
+
+    def transform(self, texts: Sequence[str], stems: Sequence[list[str]]) -> np.ndarray:
+        """Return one normalised dense row per text."""
+        matrix = self._stack(
+            _transform_or_empty(self.words_, stems, len(texts)),
+            _transform_or_empty(self.chars_, [*texts], len(texts)),
+        )
+        if self.svd_ is None:
+            return np.zeros((len(texts), 1), dtype=np.float32)
+        dense = self.svd_.transform(matrix).astype(np.float32)
+        return normalize(dense)
+
+    def sparse(self, texts: Sequence[str], stems: Sequence[list[str]]) -> sp.csr_matrix:
+        """Return the stacked, row-normalised TF-IDF matrix."""
+        return self._stack(
+            _transform_or_empty(self.words_, stems, len(texts)),
+            _transform_or_empty(self.chars_, [*texts], len(texts)),
+        )
+
+    @staticmethod
+    def _stack(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
+        return normalize(sp.hstack([word * WORD_WEIGHT, char * CHAR_WEIGHT], format="csr"))
+
+
+def _fit_or_empty(vectorizer: TfidfVectorizer, docs: list) -> sp.csr_matrix:
+    try:
+        return vectorizer.fit_transform(docs)
+    except ValueError:  # empty vocabulary: nothing but stopwords, emoji or blanks
+        vectorizer.vocabulary_ = {}
+        return sp.csr_matrix((len(docs), 0), dtype=np.float32)
+
+
+def _transform_or_empty(vectorizer: TfidfVectorizer, docs: list, n: int) -> sp.csr_matrix:
+    if not getattr(vectorizer, "vocabulary_", None):
+        return sp.csr_matrix((n, 0), dtype=np.float32)
+    return vectorizer.transform(docs)
+
+
+def centre_by_language(
+    vectors: np.ndarray, languages: Sequence[str], means: dict[str, np.ndarray] | None = None
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Subtract each language's mean vector and re-normalise, so themes beat languages."""
+    langs = np.asarray(languages)
+    overall = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+    if means is None:
+        means = {}
+        for lang in np.unique(langs):
+            group = vectors[langs == lang]
+            # Shrink small groups towards the overall mean: one Danish answer must not be
+            # centred onto itself (that would erase it).
+            means[lang] = (group.sum(axis=0) + SHRINK * overall) / (len(group) + SHRINK)
+    out = vectors.astype(np.float32, copy=True)
+    for lang in np.unique(langs):
+        out[langs == lang] -= means.get(lang, overall)
+    return normalize(out), means
+
+
+def clean_texts(texts: Sequence[object]) -> list[str]:
+    """Normalise raw input into strings."""
+    return [normalise(t) for t in texts]
+
+
+class Space:
+    """The vector space themes live in: TF-IDF SVD, plus centred, reduced embeddings if given."""
+
+    def __init__(self, random_state: int = 0) -> None:
+        self.random_state = random_state
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        stems: Sequence[list[str]],
+        languages: Sequence[str],
+        embeddings: np.ndarray | None,
+    ) -> Space:
+        """Learn the sparse vocabularies, language means and reductions from (a sample of) texts."""
+        self.sparse_ = SparseSpace(random_state=self.random_state).fit(texts, stems)
+        self.uses_embeddings = embeddings is not None
+        self.means_: dict[str, np.ndarray] = {}
+        self.pca_: PCA | None = None
+        if embeddings is not None:
+            centred, self.means_ = centre_by_language(embeddings, languages)
+            dims = min(EMBEDDING_DIMS, len(centred) - 1, centred.shape[1])
+            if dims >= 2:
+                self.pca_ = PCA(dims, random_state=self.random_state).fit(centred)
+        return self
+
+    def transform(
+        self,
+        texts: Sequence[str],
+        stems: Sequence[list[str]],
+        languages: Sequence[str],
+        embeddings: np.ndarray | None,
+    ) -> np.ndarray:
+        """Return one normalised row per text."""
+        parts = [self.sparse_.transform(texts, stems) * SPARSE_WEIGHT]
+        if self.uses_embeddings and embeddings is not None:
+            centred, _ = centre_by_language(embeddings, languages, self.means_)
+            reduced = self.pca_.transform(centred) if self.pca_ is not None else centred
+            parts.insert(0, normalize(reduced).astype(np.float32) * EMBEDDING_WEIGHT)
+        elif self.uses_embeddings:
+            # No vector for these texts (model gone since fitting): keep the width, zero part.
+            width = self.pca_.n_components_ if self.pca_ is not None else len(self.means_)
+            parts.insert(0, np.zeros((len(texts), width), dtype=np.float32))
+        return normalize(np.hstack(parts)).astype(np.float32)
+
+    def transform_new(
+        self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray | None
+    ) -> np.ndarray:
+        """Analyse and transform texts that were not part of fitting."""
+        terms = shared_analyser().analyse(texts, languages)
+        return self.transform(texts, terms.stems, languages, embeddings)
