@@ -9,7 +9,7 @@ model.labels_, model.themes_, model.assign(["nye svar"])
 from .describe import Theme
 from .embedding import EMBEDDING_DIM, EMBEDDING_MODEL, embed, embedding_available
 from .language import LANGUAGES, UNKNOWN, detect_languages
-from .model import ANALYSIS_VERSION, ThemeModel
+from .model import ANALYSIS_VERSION, ThemeModel, warm_up
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -22,4 +22,5 @@ __all__ = [
     "detect_languages",
     "embed",
     "embedding_available",
+    "warm_up",
 ]

@@ -20,6 +20,7 @@ from sklearn.preprocessing import normalize
 NEIGHBOURS = 10
 SMOOTH_STEPS = 10
 SMOOTH_KEEP = 0.5
+EXTEND_KEEP = 0.1
 SAMPLE_MAX = 12_000
 SILHOUETTE_SAMPLE = 3_000
 KMEANS_RESTARTS = 10
@@ -75,9 +76,10 @@ def extend(queries: np.ndarray, points: np.ndarray, smoothed: np.ndarray) -> np.
     """Place new points in the smoothed space through their nearest fitted points."""
     index, sims = nearest(queries, points, NEIGHBOURS)
     weights = np.clip(sims, 1e-3, None)[..., None]
-    # Same mix as one smoothing step, but the neighbours are already smoothed.
     mixed = (smoothed[index] * weights).sum(axis=1) / weights.sum(axis=1)
-    return normalize(SMOOTH_KEEP * queries + (1 - SMOOTH_KEEP) * mixed)
+    # After many smoothing steps little of a point's own vector is left in its image; keep
+    # as little here, so a new point lands where the same point would have been fitted.
+    return normalize(EXTEND_KEEP * queries + (1 - EXTEND_KEEP) * mixed)
 
 
 def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
@@ -110,11 +112,14 @@ class Partition:
     points: np.ndarray
     smoothed: np.ndarray
     centroids: np.ndarray
-    # Guided mode: below its theme's threshold a text fits none of the seeds.
+    # Guided mode: below its theme's threshold a text fits none of the seeds; centroids
+    # then live in the unsmoothed space.
     thresholds: np.ndarray | None = None
 
     def place(self, queries: np.ndarray) -> np.ndarray:
-        """Return the smoothed image of new points."""
+        """Return the image of new points in the space the centroids live in."""
+        if self.thresholds is not None:
+            return queries
         return extend(queries, self.points, self.smoothed)
 
     def assign(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

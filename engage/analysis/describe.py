@@ -82,7 +82,7 @@ def pick_terms(scores: np.ndarray, vocabulary: Sequence[str], terms: Terms) -> l
             break
         word = terms.surface(vocabulary[index])
         # A compound's parts repeat it ("arbeidsplasser", "arbeid", "plasser"): keep the whole.
-        if not any(word in chosen for chosen in out):
+        if word and not any(word in chosen for chosen in out):
             out.append(word)
     return out
 

@@ -1,9 +1,10 @@
 """Guided mode: sort answers under themes the leader has named ("reiseliv og opplevelser").
 
-Each seed description is placed in the same smoothed space as the answers. Answers go to
+Each seed description is represented like an answer (embedding and TF-IDF). Answers go to
 the nearest seed; then each theme's centre moves towards its answers for a few rounds
-(seeded k-means), which tolerates seeds worded unlike the answers. An answer much further
-from its theme than the theme's own members is "none of these" (-1).
+(seeded k-means), which tolerates seeds worded unlike the answers. This works in the
+unsmoothed space: measured, smoothing first let one seed swallow its neighbours' answers.
+An answer much further from its theme than the theme's own members is "none of these" (-1).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sklearn.preprocessing import normalize
 
 ROUNDS = 5
 # How strongly a theme's centre stays anchored to its seed while it follows its answers.
-SEED_WEIGHT = 1.0
+SEED_WEIGHT = 0.5
 # Members further than this many standard deviations below the theme's mean similarity fit
 # none of the seeds.
 OUTLIER_SPREAD = 3.0
@@ -49,22 +50,18 @@ def thresholds(sims: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def fit_guided(points: np.ndarray, seeds: np.ndarray, placed: np.ndarray) -> GuidedFit:
-    """Assign smoothed points to seed vectors, refining the centres.
-
-    ``placed`` holds the same answers placed as if new (one neighbour step), which is how
-    ``assign`` sees later answers; the "none of these" thresholds are learned on it.
-    """
+def fit_guided(points: np.ndarray, seeds: np.ndarray) -> GuidedFit:
+    """Assign normalised answer vectors to seed vectors, refining the theme centres."""
     seeds = normalize(np.asarray(seeds, dtype=np.float32))
-    centres = seeds.copy()
-    labels = (points @ centres.T).argmax(axis=1)
+    labels = (points @ seeds.T).argmax(axis=1)
+    centres = seeds
     for _ in range(ROUNDS):
         centres = _centres(points, labels, seeds)
         new = (points @ centres.T).argmax(axis=1)
         if np.array_equal(new, labels):
             break
         labels = new
-    sims = placed @ centres.T
+    sims = points @ centres.T
     limits = thresholds(sims, labels, len(seeds))
     best = sims[np.arange(len(labels)), labels]
     labels = np.where(best >= limits[labels], labels, -1)

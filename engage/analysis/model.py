@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import cluster
 from .describe import Theme, describe
@@ -69,6 +70,17 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> ThemeModel:
         """Learn themes from texts; optional per-text languages and cached embeddings."""
+        # One BLAS thread: on a small shared server, threaded BLAS in these many small
+        # products was measured 5–10× slower under load, and never much faster idle.
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._fit(texts, languages, embeddings)
+
+    def _fit(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str] | None,
+        embeddings: np.ndarray | None,
+    ) -> ThemeModel:
         clean = clean_texts(texts)
         n = len(clean)
         self.language_ = list(languages) if languages is not None else detect_languages(clean)
@@ -111,7 +123,7 @@ class ThemeModel:
         if len(rest):
             smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
         if self.seeds is not None:
-            fitted = self._fit_guided(vectors, smoothed, in_sample)
+            fitted = self._fit_guided(vectors)
             labels, centroids, thresholds = fitted.labels, fitted.centroids, fitted.thresholds
         else:
             labels, centroids = self._fit_free(k, smoothed, in_sample)
@@ -139,16 +151,12 @@ class ThemeModel:
         labels = (smoothed @ centroids.T).argmax(axis=1)
         return labels, centroids
 
-    def _fit_guided(
-        self, vectors: np.ndarray, smoothed: np.ndarray, in_sample: np.ndarray
-    ) -> GuidedFit:
+    def _fit_guided(self, vectors: np.ndarray) -> GuidedFit:
         seeds = clean_texts(self.seeds or [])
         seed_vectors = self.space_.transform_new(
             seeds, detect_languages(seeds, self.language_mix_), self._embed_new(seeds)
         )
-        fitted = (vectors[in_sample], smoothed[in_sample])
-        seeds_placed = cluster.extend(seed_vectors, *fitted)
-        return fit_guided(smoothed, seeds_placed, cluster.extend(vectors, *fitted))
+        return fit_guided(vectors, seed_vectors)
 
     def _k_bounds(self, n: int, n_valid: int, distinct: int) -> int | range | None:
         """Return k, a range of candidate k, or None (with a reason) when grouping is moot."""
@@ -201,6 +209,15 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> np.ndarray:
         """Return theme labels for new texts against the fitted themes (-1: none)."""
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._assign(new_texts, languages, embeddings)
+
+    def _assign(
+        self,
+        new_texts: Sequence[str],
+        languages: Sequence[str] | None,
+        embeddings: np.ndarray | None,
+    ) -> np.ndarray:
         clean = clean_texts(new_texts)
         out = np.full(len(clean), -1, dtype=np.int64)
         if self.partition_ is None or self.space_ is None or not clean:
@@ -225,3 +242,11 @@ class ThemeModel:
 
 def _has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
+
+
+def warm_up(languages: Sequence[str] = ("nb",)) -> None:
+    """Load language, stopword and word-list data now (about 3 s) instead of in the first fit."""
+    detect_languages(["klar"])
+    analyser = shared_analyser()
+    for language in languages:
+        analyser.analyse(["næringsutvikling"], [language])

@@ -34,10 +34,10 @@ class Terms:
     stems: list[list[str]]
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
 
-    def surface(self, stem: str) -> str:
-        """Return the most frequent real word behind a stem."""
+    def surface(self, stem: str) -> str | None:
+        """Return the most frequent whole word behind a stem (None if only seen in compounds)."""
         forms = self.surfaces.get(stem)
-        return forms.most_common(1)[0][0] if forms else stem
+        return forms.most_common(1)[0][0] if forms else None
 
 
 class TermAnalyser:
@@ -57,13 +57,13 @@ class TermAnalyser:
             for word in words(text):
                 if word in stop:
                     continue
-                parts = (word, *self.splitter.split(word, language))
-                for part in parts:
-                    if part in stop or len(part) < 2:
-                        continue
-                    stem = self.stemmer.stem(part, language)
-                    row.append(stem)
-                    surfaces.setdefault(stem, Counter())[part] += 1
+                stem = self.stemmer.stem(word, language)
+                row.append(stem)
+                # Only whole words name a stem on screen: a label shows words people wrote.
+                surfaces.setdefault(stem, Counter())[word] += 1
+                for part in self.splitter.split(word, language):
+                    if part not in stop:
+                        row.append(self.stemmer.stem(part, language))
             stems.append(row)
         return Terms(stems=stems, surfaces=surfaces)
 
@@ -165,9 +165,10 @@ def centre_by_language(
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Subtract each language's mean vector and re-normalise, so themes beat languages."""
     langs = np.asarray(languages)
-    overall = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
     if means is None:
-        means = {}
+        overall = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+        # "*" serves languages first seen after fitting.
+        means = {"*": overall}
         for lang in np.unique(langs):
             group = vectors[langs == lang]
             # Shrink small groups towards the overall mean: one Danish answer must not be
@@ -175,7 +176,7 @@ def centre_by_language(
             means[lang] = (group.sum(axis=0) + SHRINK * overall) / (len(group) + SHRINK)
     out = vectors.astype(np.float32, copy=True)
     for lang in np.unique(langs):
-        out[langs == lang] -= means.get(lang, overall)
+        out[langs == lang] -= means.get(lang, means["*"])
     return normalize(out), means
 
 
@@ -202,11 +203,13 @@ class Space:
         self.uses_embeddings = embeddings is not None
         self.means_: dict[str, np.ndarray] = {}
         self.pca_: PCA | None = None
+        self.embedding_width_ = 0 if embeddings is None else embeddings.shape[1]
         if embeddings is not None:
             centred, self.means_ = centre_by_language(embeddings, languages)
             dims = min(EMBEDDING_DIMS, len(centred) - 1, centred.shape[1])
             if dims >= 2:
                 self.pca_ = PCA(dims, random_state=self.random_state).fit(centred)
+                self.embedding_width_ = dims
         return self
 
     def transform(
@@ -224,8 +227,7 @@ class Space:
             parts.insert(0, normalize(reduced).astype(np.float32) * EMBEDDING_WEIGHT)
         elif self.uses_embeddings:
             # No vector for these texts (model gone since fitting): keep the width, zero part.
-            width = self.pca_.n_components_ if self.pca_ is not None else len(self.means_)
-            parts.insert(0, np.zeros((len(texts), width), dtype=np.float32))
+            parts.insert(0, np.zeros((len(texts), self.embedding_width_), dtype=np.float32))
         return normalize(np.hstack(parts)).astype(np.float32)
 
     def transform_new(
