@@ -31,12 +31,15 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "BABEL_DEFAULT_LOCALE": "nb",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Oslo",
-        "LANGUAGES": ["nb", "nn", "en"],
+        "LANGUAGES": ["nb", "nn", "en", "pl"],
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOGIN_LIMIT_PER_ACCOUNT": "10 per 15 minutes",
         "LOGIN_LIMIT_PER_IP": "60 per 15 minutes",
+        # A person sends a few ideas; a venue of 300 phones shares one address.
+        "COLLECT_LIMIT_PER_SESSION": "30 per 10 minutes",
+        "COLLECT_LIMIT_PER_IP": "3000 per 10 minutes",
         "PROXY_COUNT": 0,
         "PUBLIC_BASE_URL": "",
     }

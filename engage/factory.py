@@ -82,22 +82,30 @@ def configure_proxy(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Each feature is a blueprint with its own URL prefix."""
     from engage.auth.views import bp as auth_bp
+    from engage.collect.views import bp as collect_bp
     from engage.core.views import bp as core_bp
+    from engage.live.views import bp as live_bp
     from engage.review.views import bp as review_bp
 
     app.register_blueprint(core_bp)
+    app.register_blueprint(collect_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(review_bp, url_prefix="/manage")
+    app.register_blueprint(
+        live_bp, url_prefix="/manage/projects/<int:project_id>/activities/<int:activity_id>"
+    )
 
 
 def configure_templates(app: Flask) -> None:
     """Names every template may use."""
-    from flask_babel import format_date, get_locale
+    from flask_babel import format_date, format_datetime, get_locale
 
+    from engage.collect.links import public_url
     from engage.core.i18n import LANGUAGE_NAMES
     from engage.models.labels import label
 
     app.jinja_env.filters["format_date"] = format_date
+    app.jinja_env.filters["format_datetime"] = format_datetime
 
     @app.context_processor
     def template_names() -> dict[str, Any]:
@@ -105,4 +113,5 @@ def configure_templates(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "current_locale": lambda: str(get_locale() or "nb"),
             "label": label,
+            "public_url": public_url,
         }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from engage import create_app
 from engage.extensions import db as _db
@@ -216,3 +218,13 @@ def make_activity(db: Database) -> Callable[..., int]:
             return activity.id
 
     return make
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)

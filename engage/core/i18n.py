@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, session
+from flask import current_app, g, session
 
-LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English", "pl": "Polski"}
 
 
 def select_locale() -> str:
-    """The language chosen in this session, else the default (bokmål)."""
+    """The language chosen in this session, else the project's language form on citizen
+    pages, else the default (bokmål)."""
     chosen = session.get("lang")
     if chosen in current_app.config["LANGUAGES"]:
         return chosen
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return g.get("project_locale") or current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -130,6 +130,8 @@ def _create_demo_project(leader: User, today: date) -> Project:
         slug=DEMO_SLUG,
     )
     project.is_demo = True
+    project.areas = list(texts.AREAS)
+    project.privacy_contact = "personvernombud@nordfjell.example (demo)"
     rng = random.Random(2026)  # noqa: S311  (demo data, reproducible)
     for kind, title, place, status, days_ago, count in ACTIVITIES:
         activity = create_activity(
@@ -140,6 +142,9 @@ def _create_demo_project(leader: User, today: date) -> Project:
             place=place,
             status=status,
         )
+        activity.about_fields = ["stakeholder_group", "age_band", "area"]
+        if kind is ActivityKind.BUSINESS_SURVEY:
+            activity.about_fields = ["area", "sector"]
         held_at = datetime.combine(activity.held_on or today, datetime.min.time(), UTC)
         for n in range(count):
             _add_response(activity, rng, held_at + timedelta(hours=18, seconds=37 * n))

@@ -43,3 +43,13 @@ def label(value: object) -> str:
 def choices(enum_cls: type) -> list[tuple[str, str]]:
     """(value, label) pairs for a select field, in declaration order."""
     return [(member.value, label(member)) for member in enum_cls]
+
+
+CHANNEL_LABELS = {
+    "workshop": _l("Workshop"),
+    "survey": _l("Online survey"),
+    "business_survey": _l("Business survey"),
+    "interview": _l("Interview"),
+    "postit": _l("Post-it"),
+    "vote": _l("Vote"),
+}

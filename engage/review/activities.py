@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from engage.collect.services import count_responses
 from engage.extensions import db
 from engage.models import ActivityKind, ActivityStatus, QuestionKind
 from engage.review import access, services
 from engage.review.forms import ActivityForm, ConfirmForm, QuestionForm
 from engage.review.views import bp
+
+DEFAULT_ABOUT_FIELDS = ("stakeholder_group", "age_band", "area")
 
 
 def _activity_url(activity_id: int, project_id: int) -> str:
@@ -22,8 +25,10 @@ def _activity_url(activity_id: int, project_id: int) -> str:
 def new_activity(project_id: int) -> str | WerkzeugResponse:
     project = access.get_project(project_id, write=True)
     form = ActivityForm()
-    if not form.is_submitted() and request.args.get("kind") in {k.value for k in ActivityKind}:
-        form.kind.data = request.args["kind"]
+    if not form.is_submitted():
+        form.about_fields.data = list(DEFAULT_ABOUT_FIELDS)
+        if request.args.get("kind") in {k.value for k in ActivityKind}:
+            form.kind.data = request.args["kind"]
     if form.validate_on_submit():
         activity = services.create_activity(
             project,
@@ -35,6 +40,8 @@ def new_activity(project_id: int) -> str | WerkzeugResponse:
             description=form.description.data or "",
             with_questions=form.with_questions.data,
         )
+        activity.about_fields = form.about_fields.data or []
+        activity.about_required = form.about_required.data or []
         db.session.commit()
         flash(_("The activity is created."), "success")
         return redirect(_activity_url(activity.id, project.id))
@@ -49,7 +56,7 @@ def activity(project_id: int, activity_id: int) -> str:
         project=activity.project,
         activity=activity,
         can_edit=access.can_edit(current_user, activity.project),
-        confirm=ConfirmForm(),
+        response_count=count_responses(activity),
     )
 
 
@@ -61,7 +68,11 @@ def edit_activity(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     if not form.is_submitted():
         form.kind.data, form.status.data = activity.kind.value, activity.status.value
     if form.validate_on_submit():
-        form.populate_obj(activity)
+        activity.title, activity.held_on = form.title.data, form.held_on.data
+        activity.place = form.place.data or ""
+        activity.description = form.description.data or ""
+        activity.about_fields = form.about_fields.data or []
+        activity.about_required = form.about_required.data or []
         activity.kind = ActivityKind(form.kind.data)
         activity.status = ActivityStatus(form.status.data)
         db.session.commit()

@@ -6,9 +6,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from engage.collect.about import ABOUT_FIELDS, FIELD_LABELS, STAKEHOLDER_GROUPS
+from engage.collect.answers import MAX_ANSWER_CHARS
 from engage.core.forms import Date, NoControlChars, Select, max_length, strip_filter
 from engage.models import ActivityKind, ActivityStatus, LanguageForm, MemberRole, QuestionKind
 from engage.models.labels import choices
@@ -20,6 +23,27 @@ MAX_OPTION_LENGTH = 200
 
 def required(message: Any) -> list[Any]:
     return [DataRequired(message), NoControlChars()]
+
+
+MAX_AREAS = 50
+MAX_POSTIT_LINES = 500
+
+
+class MultiCheckbox(SelectMultipleField):
+    """Checkboxes for a multiple choice; unknown values get our translated message."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form: Any) -> None:
+        allowed = {str(value) for value, *_ in self.iter_choices()}
+        if any(str(value) not in allowed for value in self.data or []):
+            raise ValidationError(_l("Choose one of the options."))
+
+
+def line_list(text: str | None) -> list[str]:
+    """Non-empty lines without repeats, in the order given."""
+    return list(dict.fromkeys(line.strip() for line in (text or "").splitlines() if line.strip()))
 
 
 class ProjectForm(FlaskForm):
@@ -39,10 +63,28 @@ class ProjectForm(FlaskForm):
     description = TextAreaField(
         _l("Description"), filters=TEXT, validators=[max_length(5000), NoControlChars()]
     )
+    areas_text = TextAreaField(
+        _l("Areas (bygder/grender), one per line"),
+        filters=TEXT,
+        validators=[max_length(MAX_AREAS * 121), NoControlChars()],
+    )
+    privacy_contact = StringField(
+        _l("Privacy contact"), filters=TEXT, validators=[max_length(200), NoControlChars()]
+    )
+    privacy_text = TextAreaField(
+        _l("Own privacy text"), filters=TEXT, validators=[max_length(10000), NoControlChars()]
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.language_form.choices = choices(LanguageForm)
+
+    def validate_areas_text(self, field: TextAreaField) -> None:
+        areas = line_list(field.data)
+        if len(areas) > MAX_AREAS:
+            raise ValidationError(_l("At most %(n)d areas.", n=MAX_AREAS))
+        if any(len(area) > 120 for area in areas):
+            raise ValidationError(_l("Each area can have at most %(n)d characters.", n=120))
 
     def validate_ends_on(self, field: Date) -> None:
         if field.data and self.starts_on.data and field.data < self.starts_on.data:
@@ -60,12 +102,21 @@ class ActivityForm(FlaskForm):
     description = TextAreaField(
         _l("Description"), filters=TEXT, validators=[max_length(5000), NoControlChars()]
     )
+    about_fields = MultiCheckbox(_l("Ask about the participant (always optional for them)"))
+    about_required = MultiCheckbox(_l("Of these, require an answer to"))
     with_questions = BooleanField(_l("Start with the ready-made questions"), default=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind.choices = choices(ActivityKind)
         self.status.choices = choices(ActivityStatus)
+        about = [(name, str(FIELD_LABELS[name])) for name in ABOUT_FIELDS]
+        self.about_fields.choices = about
+        self.about_required.choices = about
+
+    def validate_about_required(self, field: MultiCheckbox) -> None:
+        if set(field.data or []) - set(self.about_fields.data or []):
+            raise ValidationError(_l("Only fields that are asked can be required."))
 
 
 class QuestionForm(FlaskForm):
@@ -127,3 +178,56 @@ class MemberForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change something."""
+
+
+HIDE_REASONS = {
+    "spam": _l("Spam"),
+    "off_topic": _l("Off topic"),
+    "duplicate": _l("Duplicate"),
+    "personal_data": _l("Contains personal data"),
+    "other": _l("Other"),
+}
+
+
+class HideForm(FlaskForm):
+    reason = Select(_l("Reason"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reason.choices = [(key, str(label)) for key, label in HIDE_REASONS.items()]
+
+
+class PostItForm(FlaskForm):
+    question = Select(_l("Question the post-its answer"))
+    lines_text = TextAreaField(
+        _l("Post-its, one per line"),
+        validators=[
+            DataRequired(_l("Paste at least one line.")),
+            NoControlChars(),
+            max_length(MAX_POSTIT_LINES * (MAX_ANSWER_CHARS + 1)),
+        ],
+    )
+    group = Select(_l("Written by (optional)"))
+
+    def __init__(self, activity: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._questions = {str(q.id): q for q in activity.questions if q.kind.value == "text"}
+        self.question.choices = [(key, q.prompt) for key, q in self._questions.items()]
+        self.group.choices = [("", str(_l("Not known")))] + [
+            (key, str(label)) for key, label in STAKEHOLDER_GROUPS.items()
+        ]
+
+    def question_id(self) -> Any:
+        return self._questions[self.question.data]
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in (self.lines_text.data or "").splitlines() if line.strip()]
+
+    def validate_lines_text(self, field: TextAreaField) -> None:
+        lines = self.lines()
+        if len(lines) > MAX_POSTIT_LINES:
+            raise ValidationError(_l("At most %(n)d lines at a time.", n=MAX_POSTIT_LINES))
+        if any(len(line.strip()) > MAX_ANSWER_CHARS for line in lines):
+            raise ValidationError(
+                _l("Each line can have at most %(n)d characters.", n=MAX_ANSWER_CHARS)
+            )

@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.auth.services import find_user
 from engage.extensions import db
-from engage.models import LanguageForm, MemberRole, Membership
+from engage.models import LanguageForm, MemberRole, Membership, Project
 from engage.review import access, services
-from engage.review.forms import ConfirmForm, MemberForm, ProjectForm
+from engage.review.forms import ConfirmForm, MemberForm, ProjectForm, line_list
 
 bp = Blueprint("review", __name__)
 
@@ -46,6 +46,7 @@ def new_project() -> str | WerkzeugResponse:
             ends_on=form.ends_on.data,
             description=form.description.data or "",
         )
+        _apply_citizen_settings(project, form)
         db.session.commit()
         flash(_("The project is created."), "success")
         return redirect(url_for("review.project", project_id=project.id))
@@ -69,13 +70,22 @@ def edit_project(project_id: int) -> str | WerkzeugResponse:
     form = ProjectForm(obj=project)
     if not form.is_submitted():
         form.language_form.data = project.language_form.value
+        form.areas_text.data = "\n".join(project.areas or [])
     if form.validate_on_submit():
-        form.populate_obj(project)
+        for name in ("kommune", "name", "starts_on", "ends_on", "description"):
+            setattr(project, name, getattr(form, name).data)
         project.language_form = LanguageForm(form.language_form.data)
+        _apply_citizen_settings(project, form)
         db.session.commit()
         flash(_("The changes are saved."), "success")
         return redirect(url_for("review.project", project_id=project.id))
     return render_template("review/project_form.html", form=form, project=project)
+
+
+def _apply_citizen_settings(project: Project, form: ProjectForm) -> None:
+    project.areas = line_list(form.areas_text.data)
+    project.privacy_contact = form.privacy_contact.data or ""
+    project.privacy_text = form.privacy_text.data or ""
 
 
 @bp.route("/projects/<int:project_id>/members", methods=["GET", "POST"])
@@ -115,4 +125,4 @@ def remove_member(project_id: int, member_id: int) -> WerkzeugResponse:
     return redirect(url_for("review.members", project_id=project.id))
 
 
-from engage.review import activities  # noqa: E402, F401  (routes on the same blueprint)
+from engage.review import activities, responses  # noqa: E402, F401  (routes on this blueprint)

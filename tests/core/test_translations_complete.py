@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from tests.conftest import post_form
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "engage" / "translations"
-LANGUAGES = ["nb", "nn", "en"]
+LANGUAGES = ["nb", "nn", "en", "pl"]
 
 
 def catalog(lang: str):

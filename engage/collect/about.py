@@ -1,0 +1,77 @@
+"""The optional "about you" fields: fixed lists, translated labels, never an identity."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+ABOUT_FIELDS = ("stakeholder_group", "age_band", "area", "sector")
+
+FIELD_LABELS = {
+    "stakeholder_group": _l("I answer as"),
+    "age_band": _l("Age"),
+    "area": _l("Where do you live?"),
+    "sector": _l("Sector of the business"),
+}
+
+STAKEHOLDER_GROUPS = {
+    "citizen": _l("Resident"),
+    "business": _l("Business"),
+    "public_employee": _l("Public employee"),
+    "organisation": _l("Club or organisation"),
+    "youth": _l("Young person or pupil"),
+}
+
+AGE_BANDS = {
+    "under 20": _l("Under 20"),
+    "20-29": "20–29",
+    "30-39": "30–39",
+    "40-49": "40–49",
+    "50-59": "50–59",
+    "60-69": "60–69",
+    "70+": _l("70 or older"),
+}
+
+# Standard for næringsgruppering (SN2007), the Norwegian NACE sections.
+NACE_SECTIONS = {
+    "A": _l("Agriculture, forestry and fishing"),
+    "B": _l("Mining and quarrying"),
+    "C": _l("Manufacturing"),
+    "D": _l("Electricity, gas, steam and air conditioning supply"),
+    "E": _l("Water supply, sewerage and waste management"),
+    "F": _l("Construction"),
+    "G": _l("Wholesale and retail trade, repair of motor vehicles"),
+    "H": _l("Transportation and storage"),
+    "I": _l("Accommodation and food service activities"),
+    "J": _l("Information and communication"),
+    "K": _l("Financial and insurance activities"),
+    "L": _l("Real estate activities"),
+    "M": _l("Professional, scientific and technical activities"),
+    "N": _l("Administrative and support service activities"),
+    "O": _l("Public administration and defence"),
+    "P": _l("Education"),
+    "Q": _l("Human health and social work activities"),
+    "R": _l("Arts, entertainment and recreation"),
+    "S": _l("Other service activities"),
+    "T": _l("Activities of households as employers"),
+    "U": _l("Activities of extraterritorial organisations"),
+}
+
+
+def field_choices(field: str, areas: list[str]) -> dict[str, object]:
+    """The allowed values of an about-you field and their labels."""
+    if field == "stakeholder_group":
+        return dict(STAKEHOLDER_GROUPS)
+    if field == "age_band":
+        return dict(AGE_BANDS)
+    if field == "sector":
+        return {code: f"{code} {label}" for code, label in NACE_SECTIONS.items()}
+    if field == "area":
+        return {area: area for area in areas}
+    raise KeyError(field)
+
+
+def value_label(field: str, value: str | None, areas: list[str] | None = None) -> str:
+    """A readable label for a stored value, or the value itself."""
+    if not value:
+        return ""
+    return str(field_choices(field, areas or []).get(value, value))

@@ -1,0 +1,93 @@
+"""The projector screen, its live data feed, the printable poster and QR downloads."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, jsonify, render_template
+from flask_login import login_required
+from sqlalchemy import select
+
+from engage.collect.links import public_url
+from engage.collect.services import count_responses
+from engage.extensions import db
+from engage.live.qr import qr_png, qr_svg
+from engage.live.words import top_words
+from engage.models import Activity, Answer
+from engage.models import Response as Input
+from engage.review import access
+
+bp = Blueprint("live", __name__)
+RECENT_ANSWERS = 500
+
+
+@bp.before_request
+@login_required
+def require_login() -> None:
+    """The leader's laptop drives the projector; every live page needs login."""
+
+
+def _activity(project_id: int, activity_id: int) -> Activity:
+    return access.get_activity(project_id, activity_id)
+
+
+@bp.get("/screen")
+def screen(project_id: int, activity_id: int) -> str:
+    activity = _activity(project_id, activity_id)
+    url = public_url(activity)
+    return render_template(
+        "live/screen.html",
+        activity=activity,
+        project=activity.project,
+        url=url,
+        qr=qr_svg(url),
+        count=count_responses(activity),
+        words=_words(activity),
+    )
+
+
+@bp.get("/screen.json")
+def feed(project_id: int, activity_id: int) -> Response:
+    """Small JSON for the projector; all state is in the database, so any worker answers."""
+    activity = _activity(project_id, activity_id)
+    return jsonify(
+        count=count_responses(activity),
+        status=activity.status.value,
+        words=[{"word": word, "count": n} for word, n in _words(activity)],
+    )
+
+
+@bp.get("/poster")
+def poster(project_id: int, activity_id: int) -> str:
+    activity = _activity(project_id, activity_id)
+    url = public_url(activity)
+    return render_template(
+        "live/poster.html", activity=activity, project=activity.project, url=url, qr=qr_svg(url)
+    )
+
+
+@bp.get("/qr.<fmt>")
+def qr(project_id: int, activity_id: int, fmt: str) -> Response:
+    activity = _activity(project_id, activity_id)
+    url = public_url(activity)
+    name = f"engage-{activity.join_code}.{fmt}"
+    if fmt == "svg":
+        body, mimetype = qr_svg(url), "image/svg+xml"
+    elif fmt == "png":
+        body, mimetype = qr_png(url), "image/png"
+    else:
+        abort(404)
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _words(activity: Activity) -> list[tuple[str, int]]:
+    texts = db.session.scalars(
+        select(Answer.text)
+        .join(Input)
+        .where(
+            Input.activity_id == activity.id, Input.is_hidden.is_(False), Answer.text.is_not(None)
+        )
+        .order_by(Input.id.desc())
+        .limit(RECENT_ANSWERS)
+    )
+    return top_words([t for t in texts if t])
