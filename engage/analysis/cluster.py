@@ -14,17 +14,21 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-NEIGHBOURS = 10
+NEIGHBOURS = 15
 SMOOTH_STEPS = 10
 SMOOTH_KEEP = 0.5
+WEIGHTING = "binary"
+SYMMETRY = "max"
 EXTEND_KEEP = 0.1
 SAMPLE_MAX = 12_000
-SILHOUETTE_SAMPLE = 3_000
+SILHOUETTE_SAMPLE = 2_000
+KMEANS_DIMS = 32
 KMEANS_RESTARTS = 10
-_BLOCK = 2_048
+_BLOCK = 512
 
 
 def nearest(
@@ -45,24 +49,39 @@ def nearest(
     return index, sims
 
 
-def knn_graph(points: np.ndarray, n_neighbors: int = NEIGHBOURS) -> sp.csr_matrix:
+def knn_graph(points: np.ndarray, n_neighbors: int | None = None) -> sp.csr_matrix:
     """Return the symmetric, degree-normalised kNN adjacency of normalised rows."""
     n = len(points)
-    index, _ = nearest(points, points, n_neighbors + 1)
+    n_neighbors = n_neighbors or NEIGHBOURS
+    index, sims = nearest(points, points, n_neighbors + 1)
     rows = np.repeat(np.arange(n), index.shape[1])
-    adjacency = sp.csr_matrix(
-        (np.ones(rows.size, dtype=np.float32), (rows, index.ravel())), shape=(n, n)
-    )
+    weights = np.ones(rows.size, dtype=np.float32)
+    if WEIGHTING == "umap":
+        # UMAP's fuzzy membership: 1 for the nearest neighbour, decaying with distance.
+        dist = 1 - sims
+        rho = dist[:, 1:2]
+        sigma = np.maximum(dist[:, -1:] - rho, 1e-3)
+        weights = np.exp(-np.maximum(dist - rho, 0) / sigma).astype(np.float32).ravel()
+    adjacency = sp.csr_matrix((weights, (rows, index.ravel())), shape=(n, n))
+    if WEIGHTING == "snn":
+        # Shared nearest neighbours: an edge counts as much as the two lists overlap.
+        shared = (adjacency @ adjacency.T).multiply(adjacency)
+        adjacency = (shared / (n_neighbors + 1)).tocsr().astype(np.float32)
     adjacency.setdiag(0)
     adjacency.eliminate_zeros()
-    adjacency = adjacency.maximum(adjacency.T).tocsr()
+    if SYMMETRY == "fuzzy":
+        product = adjacency.multiply(adjacency.T)
+        adjacency = (adjacency + adjacency.T - product).tocsr()
+    else:
+        adjacency = adjacency.maximum(adjacency.T).tocsr()
     degree = np.asarray(adjacency.sum(axis=1)).ravel() + 1e-9
     scale = sp.diags((1.0 / np.sqrt(degree)).astype(np.float32))
     return (scale @ adjacency @ scale).tocsr()
 
 
-def smooth(points: np.ndarray, steps: int = SMOOTH_STEPS) -> np.ndarray:
+def smooth(points: np.ndarray, steps: int | None = None) -> np.ndarray:
     """Average each point with its graph neighbours ``steps`` times; return normalised rows."""
+    steps = SMOOTH_STEPS if steps is None else steps
     if len(points) < 3:
         return points.copy()
     graph = knn_graph(points)
@@ -74,12 +93,32 @@ def smooth(points: np.ndarray, steps: int = SMOOTH_STEPS) -> np.ndarray:
 
 def extend(queries: np.ndarray, points: np.ndarray, smoothed: np.ndarray) -> np.ndarray:
     """Place new points in the smoothed space through their nearest fitted points."""
-    index, sims = nearest(queries, points, NEIGHBOURS)
-    weights = np.clip(sims, 1e-3, None)[..., None]
-    mixed = (smoothed[index] * weights).sum(axis=1) / weights.sum(axis=1)
-    # After many smoothing steps little of a point's own vector is left in its image; keep
-    # as little here, so a new point lands where the same point would have been fitted.
-    return normalize(EXTEND_KEEP * queries + (1 - EXTEND_KEEP) * mixed)
+    out = np.empty((len(queries), smoothed.shape[1]), dtype=np.float32)
+    # Blocks: gathering 10 neighbours × 150 dims for 100k points at once would take 600 MB.
+    for start in range(0, len(queries), _BLOCK):
+        block = queries[start : start + _BLOCK]
+        index, sims = nearest(block, points, NEIGHBOURS)
+        weights = np.clip(sims, 1e-3, None)[..., None]
+        mixed = (smoothed[index] * weights).sum(axis=1) / weights.sum(axis=1)
+        # After many smoothing steps little of a point's own vector is left in its image;
+        # keep as little here, so a new point lands where it would have been fitted.
+        out[start : start + len(block)] = EXTEND_KEEP * block + (1 - EXTEND_KEEP) * mixed
+    return normalize(out)
+
+
+def reduce(points: np.ndarray, random_state: int) -> PCA | None:
+    """Fit a PCA that keeps the few directions smoothing left (k-means runs 5× faster there)."""
+    dims = min(KMEANS_DIMS, points.shape[1] - 1, len(points) - 1)
+    if dims < 2:
+        return None
+    return PCA(dims, random_state=random_state).fit(points)
+
+
+def project(points: np.ndarray, reducer: PCA | None) -> np.ndarray:
+    """Return normalised points in the reduced space (unchanged without a reducer)."""
+    if reducer is None:
+        return points
+    return normalize(reducer.transform(points)).astype(np.float32)
 
 
 def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
@@ -96,7 +135,7 @@ def choose_k(points: np.ndarray, ks: range, random_state: int) -> tuple[int, dic
         sample = points[rng.choice(len(points), SILHOUETTE_SAMPLE, replace=False)]
     scores: dict[int, float] = {}
     for k in ks:
-        labels = KMeans(k, n_init=3, random_state=random_state).fit_predict(sample)
+        labels = KMeans(k, n_init=2, random_state=random_state).fit_predict(sample)
         if len(np.unique(labels)) < 2:
             scores[k] = -1.0
             continue
@@ -107,25 +146,27 @@ def choose_k(points: np.ndarray, ks: range, random_state: int) -> tuple[int, dic
 
 @dataclass
 class Partition:
-    """A fitted partition: sample points, their smoothed images, and centroids."""
+    """A fitted partition: sample points, their smoothed images, and centroids.
+
+    In free mode the centroids live in the reduced smoothed space; in guided mode they live
+    in the original space, and texts below their theme's threshold fit none of the seeds.
+    """
 
     points: np.ndarray
     smoothed: np.ndarray
     centroids: np.ndarray
-    # Guided mode: below its theme's threshold a text fits none of the seeds; centroids
-    # then live in the unsmoothed space.
+    reducer: PCA | None = None
     thresholds: np.ndarray | None = None
 
     def place(self, queries: np.ndarray) -> np.ndarray:
         """Return the image of new points in the space the centroids live in."""
         if self.thresholds is not None:
             return queries
-        return extend(queries, self.points, self.smoothed)
+        return project(extend(queries, self.points, self.smoothed), self.reducer)
 
     def assign(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return the nearest centroid and its cosine for each new point."""
-        placed = self.place(queries)
-        sims = placed @ self.centroids.T
+        sims = self.place(queries) @ self.centroids.T
         labels = sims.argmax(axis=1)
         if self.thresholds is not None:
             labels = np.where(sims.max(axis=1) >= self.thresholds[labels], labels, -1)

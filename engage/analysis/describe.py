@@ -102,10 +102,11 @@ def make_label(words: Sequence[str]) -> str:
     return text[0].upper() + text[1:]
 
 
-def representatives(
-    members: np.ndarray, vectors: np.ndarray, centroid: np.ndarray, keys: Sequence[str]
-) -> list[int]:
-    """Return up to three members nearest the centroid that are not near-duplicates."""
+def representatives(members: np.ndarray, vectors: np.ndarray, keys: Sequence[str]) -> list[int]:
+    """Return up to three members nearest their centre that are not near-duplicates."""
+    if not len(members):
+        return []
+    centroid = vectors[members].mean(axis=0)
     order = members[np.argsort(-(vectors[members] @ centroid), kind="stable")]
     chosen: list[int] = []
     seen: set[str] = set()
@@ -126,7 +127,6 @@ def describe(
     k: int,
     terms: Terms,
     vectors: np.ndarray,
-    centroids: np.ndarray,
     texts: Sequence[str],
     languages: Sequence[str],
 ) -> list[Theme]:
@@ -143,7 +143,7 @@ def describe(
                 label=make_label(words),
                 terms=words,
                 size=len(members),
-                representative=representatives(members, vectors, centroids[theme], keys),
+                representative=representatives(members, vectors, keys),
                 language_counts=dict(Counter(languages[i] for i in members)),
             )
         )

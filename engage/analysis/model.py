@@ -104,18 +104,8 @@ class ThemeModel:
             return self
         terms = shared_analyser().analyse(clean, self.language_)
         sample = valid[cluster.sample_indices(len(valid), self.random_state)]
-        self.space_ = Space(random_state=self.random_state).fit(
-            [clean[i] for i in sample],
-            [terms.stems[i] for i in sample],
-            [self.language_[i] for i in sample],
-            None if self.embeddings_ is None else self.embeddings_[sample],
-        )
-        vectors = self.space_.transform(
-            [clean[i] for i in valid],
-            [terms.stems[i] for i in valid],
-            [self.language_[i] for i in valid],
-            None if self.embeddings_ is None else self.embeddings_[valid],
-        )
+        self.space_ = Space(random_state=self.random_state)
+        vectors = self._vectors(clean, terms.stems, valid, sample)
         in_sample = np.searchsorted(valid, sample)
         smoothed = np.zeros_like(vectors)
         smoothed[in_sample] = cluster.smooth(vectors[in_sample])
@@ -124,32 +114,59 @@ class ThemeModel:
             smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
         if self.seeds is not None:
             fitted = self._fit_guided(vectors)
-            labels, centroids, thresholds = fitted.labels, fitted.centroids, fitted.thresholds
+            labels = fitted.labels
+            self.partition_ = cluster.Partition(
+                vectors[in_sample], smoothed[in_sample], fitted.centroids, None, fitted.thresholds
+            )
         else:
-            labels, centroids = self._fit_free(k, smoothed, in_sample)
-            thresholds = None
-        self.partition_ = cluster.Partition(
-            vectors[in_sample], smoothed[in_sample], centroids, thresholds
-        )
+            labels, self.partition_ = self._fit_free(k, vectors, smoothed, in_sample)
         self.labels_[valid] = labels
         full = np.zeros((n, vectors.shape[1]), dtype=np.float32)
         full[valid] = vectors
         self.themes_ = describe(
-            self.labels_, len(centroids), terms, full, centroids, clean, self.language_
+            self.labels_, self.partition_.centroids.shape[0], terms, full, clean, self.language_
         )
         if self.seeds is not None:
             for theme, seed in zip(self.themes_, self.seeds, strict=True):
                 theme.seed = seed
         return self
 
+    def _vectors(
+        self, clean: list[str], stems: list[list[str]], valid: np.ndarray, sample: np.ndarray
+    ) -> np.ndarray:
+        """Fit the space on the sample and return vectors for every valid text."""
+
+        def pick(rows: np.ndarray) -> tuple:
+            given = None if self.embeddings_ is None else self.embeddings_[rows]
+            return (
+                [clean[i] for i in rows],
+                [stems[i] for i in rows],
+                [self.language_[i] for i in rows],
+                given,
+            )
+
+        fitted = self.space_.fit_transform(*pick(sample))
+        if len(sample) == len(valid):
+            return fitted
+        vectors = np.zeros((len(valid), fitted.shape[1]), dtype=np.float32)
+        in_sample = np.searchsorted(valid, sample)
+        vectors[in_sample] = fitted
+        rest = np.setdiff1d(np.arange(len(valid)), in_sample)
+        for start in range(0, len(rest), 20_000):  # bounded sparse matrices at 100k texts
+            chunk = rest[start : start + 20_000]
+            vectors[chunk] = self.space_.transform(*pick(valid[chunk]))
+        return vectors
+
     def _fit_free(
-        self, k: int | range, smoothed: np.ndarray, in_sample: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+        self, k: int | range, vectors: np.ndarray, smoothed: np.ndarray, in_sample: np.ndarray
+    ) -> tuple[np.ndarray, cluster.Partition]:
+        reducer = cluster.reduce(smoothed[in_sample], self.random_state)
+        reduced = cluster.project(smoothed, reducer)
         if isinstance(k, range):
-            k, self.k_scores_ = cluster.choose_k(smoothed[in_sample], k, self.random_state)
-        _, centroids = cluster.kmeans(smoothed[in_sample], k, self.random_state)
-        labels = (smoothed @ centroids.T).argmax(axis=1)
-        return labels, centroids
+            k, self.k_scores_ = cluster.choose_k(reduced[in_sample], k, self.random_state)
+        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state)
+        partition = cluster.Partition(vectors[in_sample], smoothed[in_sample], centroids, reducer)
+        return (reduced @ centroids.T).argmax(axis=1), partition
 
     def _fit_guided(self, vectors: np.ndarray) -> GuidedFit:
         seeds = clean_texts(self.seeds or [])

@@ -22,7 +22,7 @@ CHAR_WEIGHT = 1.0
 SVD_DIMS = 100
 SHRINK = 20
 # Embeddings carry meaning across languages and spellings; TF-IDF adds the exact words.
-EMBEDDING_DIMS = 50
+EMBEDDING_DIMS = 100
 EMBEDDING_WEIGHT = 1.0
 SPARSE_WEIGHT = 0.6
 
@@ -95,7 +95,7 @@ def char_vectorizer(n_texts: int) -> TfidfVectorizer:
         ngram_range=(3, 5),
         lowercase=True,
         min_df=2 if n_texts >= 50 else 1,
-        max_features=200_000,
+        max_features=50_000,
         sublinear_tf=True,
         dtype=np.float32,
     )
@@ -108,8 +108,8 @@ class SparseSpace:
         self.n_components = n_components
         self.random_state = random_state
 
-    def fit(self, texts: Sequence[str], stems: Sequence[list[str]]) -> SparseSpace:
-        """Learn vocabularies and the SVD from a corpus (or a sample of it)."""
+    def fit_transform(self, texts: Sequence[str], stems: Sequence[list[str]]) -> np.ndarray:
+        """Learn vocabularies and the SVD from (a sample of) texts; return their rows."""
         n = len(texts)
         self.words_ = word_vectorizer(n)
         self.chars_ = char_vectorizer(n)
@@ -118,28 +118,20 @@ class SparseSpace:
         )
         dims = max(1, min(self.n_components, matrix.shape[1] - 1, n - 1))
         self.svd_: TruncatedSVD | None = None
-        if matrix.shape[1] > 1 and n > 2:
-            self.svd_ = TruncatedSVD(dims, algorithm="randomized", random_state=self.random_state)
-            self.svd_.fit(matrix)
-        return self
+        if matrix.shape[1] <= 1 or n <= 2:
+            return np.zeros((n, 1), dtype=np.float32)
+        self.svd_ = TruncatedSVD(dims, algorithm="randomized", random_state=self.random_state)
+        return normalize(self.svd_.fit_transform(matrix).astype(np.float32))
 
     def transform(self, texts: Sequence[str], stems: Sequence[list[str]]) -> np.ndarray:
         """Return one normalised dense row per text."""
+        if self.svd_ is None:
+            return np.zeros((len(texts), 1), dtype=np.float32)
         matrix = self._stack(
             _transform_or_empty(self.words_, stems, len(texts)),
             _transform_or_empty(self.chars_, [*texts], len(texts)),
         )
-        if self.svd_ is None:
-            return np.zeros((len(texts), 1), dtype=np.float32)
-        dense = self.svd_.transform(matrix).astype(np.float32)
-        return normalize(dense)
-
-    def sparse(self, texts: Sequence[str], stems: Sequence[list[str]]) -> sp.csr_matrix:
-        """Return the stacked, row-normalised TF-IDF matrix."""
-        return self._stack(
-            _transform_or_empty(self.words_, stems, len(texts)),
-            _transform_or_empty(self.chars_, [*texts], len(texts)),
-        )
+        return normalize(self.svd_.transform(matrix).astype(np.float32))
 
     @staticmethod
     def _stack(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
@@ -191,26 +183,36 @@ class Space:
     def __init__(self, random_state: int = 0) -> None:
         self.random_state = random_state
 
-    def fit(
+    def fit_transform(
         self,
         texts: Sequence[str],
         stems: Sequence[list[str]],
         languages: Sequence[str],
         embeddings: np.ndarray | None,
-    ) -> Space:
-        """Learn the sparse vocabularies, language means and reductions from (a sample of) texts."""
-        self.sparse_ = SparseSpace(random_state=self.random_state).fit(texts, stems)
+    ) -> np.ndarray:
+        """Learn vocabularies, language means and reductions from (a sample of) texts."""
+        self.sparse_ = SparseSpace(random_state=self.random_state)
+        sparse = self.sparse_.fit_transform(texts, stems)
         self.uses_embeddings = embeddings is not None
         self.means_: dict[str, np.ndarray] = {}
         self.pca_: PCA | None = None
         self.embedding_width_ = 0 if embeddings is None else embeddings.shape[1]
-        if embeddings is not None:
-            centred, self.means_ = centre_by_language(embeddings, languages)
-            dims = min(EMBEDDING_DIMS, len(centred) - 1, centred.shape[1])
-            if dims >= 2:
-                self.pca_ = PCA(dims, random_state=self.random_state).fit(centred)
-                self.embedding_width_ = dims
-        return self
+        if embeddings is None:
+            return self._join(sparse, None)
+        centred, self.means_ = centre_by_language(embeddings, languages)
+        dims = min(EMBEDDING_DIMS, len(centred) - 1, centred.shape[1])
+        if dims >= 2:
+            self.pca_ = PCA(dims, random_state=self.random_state)
+            centred = self.pca_.fit_transform(centred)
+            self.embedding_width_ = dims
+        return self._join(sparse, centred)
+
+    @staticmethod
+    def _join(sparse: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
+        parts = [sparse * SPARSE_WEIGHT]
+        if dense is not None:
+            parts.insert(0, normalize(dense).astype(np.float32) * EMBEDDING_WEIGHT)
+        return normalize(np.hstack(parts)).astype(np.float32)
 
     def transform(
         self,
@@ -220,15 +222,15 @@ class Space:
         embeddings: np.ndarray | None,
     ) -> np.ndarray:
         """Return one normalised row per text."""
-        parts = [self.sparse_.transform(texts, stems) * SPARSE_WEIGHT]
-        if self.uses_embeddings and embeddings is not None:
-            centred, _ = centre_by_language(embeddings, languages, self.means_)
-            reduced = self.pca_.transform(centred) if self.pca_ is not None else centred
-            parts.insert(0, normalize(reduced).astype(np.float32) * EMBEDDING_WEIGHT)
-        elif self.uses_embeddings:
-            # No vector for these texts (model gone since fitting): keep the width, zero part.
-            parts.insert(0, np.zeros((len(texts), self.embedding_width_), dtype=np.float32))
-        return normalize(np.hstack(parts)).astype(np.float32)
+        sparse = self.sparse_.transform(texts, stems)
+        if not self.uses_embeddings:
+            return self._join(sparse, None)
+        if embeddings is None:
+            # No vectors for these texts (model gone since fitting): keep the width, zero part.
+            return self._join(sparse, np.zeros((len(texts), self.embedding_width_), np.float32))
+        centred, _ = centre_by_language(embeddings, languages, self.means_)
+        reduced = self.pca_.transform(centred) if self.pca_ is not None else centred
+        return self._join(sparse, reduced)
 
     def transform_new(
         self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray | None
