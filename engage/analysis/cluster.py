@@ -21,8 +21,6 @@ from sklearn.preprocessing import normalize
 NEIGHBOURS = 15
 SMOOTH_STEPS = 10
 SMOOTH_KEEP = 0.5
-WEIGHTING = "binary"
-SYMMETRY = "max"
 EXTEND_KEEP = 0.1
 SAMPLE_MAX = 12_000
 SILHOUETTE_SAMPLE = 2_000
@@ -52,28 +50,15 @@ def nearest(
 def knn_graph(points: np.ndarray, n_neighbors: int | None = None) -> sp.csr_matrix:
     """Return the symmetric, degree-normalised kNN adjacency of normalised rows."""
     n = len(points)
-    n_neighbors = n_neighbors or NEIGHBOURS
-    index, sims = nearest(points, points, n_neighbors + 1)
+    index, _ = nearest(points, points, (n_neighbors or NEIGHBOURS) + 1)
     rows = np.repeat(np.arange(n), index.shape[1])
-    weights = np.ones(rows.size, dtype=np.float32)
-    if WEIGHTING == "umap":
-        # UMAP's fuzzy membership: 1 for the nearest neighbour, decaying with distance.
-        dist = 1 - sims
-        rho = dist[:, 1:2]
-        sigma = np.maximum(dist[:, -1:] - rho, 1e-3)
-        weights = np.exp(-np.maximum(dist - rho, 0) / sigma).astype(np.float32).ravel()
-    adjacency = sp.csr_matrix((weights, (rows, index.ravel())), shape=(n, n))
-    if WEIGHTING == "snn":
-        # Shared nearest neighbours: an edge counts as much as the two lists overlap.
-        shared = (adjacency @ adjacency.T).multiply(adjacency)
-        adjacency = (shared / (n_neighbors + 1)).tocsr().astype(np.float32)
+    ones = np.ones(rows.size, dtype=np.float32)
+    # Plain 0/1 edges: distance-weighted (UMAP-style) and shared-neighbour weights were
+    # measured too and changed nothing beyond seed-to-seed noise.
+    adjacency = sp.csr_matrix((ones, (rows, index.ravel())), shape=(n, n))
     adjacency.setdiag(0)
     adjacency.eliminate_zeros()
-    if SYMMETRY == "fuzzy":
-        product = adjacency.multiply(adjacency.T)
-        adjacency = (adjacency + adjacency.T - product).tocsr()
-    else:
-        adjacency = adjacency.maximum(adjacency.T).tocsr()
+    adjacency = adjacency.maximum(adjacency.T).tocsr()
     degree = np.asarray(adjacency.sum(axis=1)).ravel() + 1e-9
     scale = sp.diags((1.0 / np.sqrt(degree)).astype(np.float32))
     return (scale @ adjacency @ scale).tocsr()

@@ -10,7 +10,7 @@ from threadpoolctl import threadpool_limits
 from . import cluster
 from .describe import Theme, describe
 from .embedding import EMBEDDING_MODEL, embed
-from .guided import GuidedFit, fit_guided
+from .guided import fit_guided
 from .language import detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
 
@@ -82,6 +82,32 @@ class ThemeModel:
         embeddings: np.ndarray | None,
     ) -> ThemeModel:
         clean = clean_texts(texts)
+        self._reset(clean, languages, embeddings)
+        valid = np.flatnonzero([_has_content(t) for t in clean])
+        distinct = len({clean[i].lower() for i in valid})
+        k = self._k_bounds(len(clean), len(valid), distinct)
+        if k is None:
+            return self
+        terms = shared_analyser().analyse(clean, self.language_)
+        sample = valid[cluster.sample_indices(len(valid), self.random_state)]
+        vectors = self._vectors(clean, terms.stems, valid, sample)
+        in_sample = np.searchsorted(valid, sample)
+        if self.seeds is not None:
+            self.labels_[valid] = self._fit_guided(vectors, in_sample)
+        else:
+            self.labels_[valid] = self._fit_free(k, vectors, in_sample)
+        full = np.zeros((len(clean), vectors.shape[1]), dtype=np.float32)
+        full[valid] = vectors
+        k_found = self.partition_.centroids.shape[0]
+        self.themes_ = describe(self.labels_, k_found, terms, full, clean, self.language_)
+        for theme, seed in zip(self.themes_, self.seeds or [], strict=False):
+            theme.seed = seed
+        return self
+
+    def _reset(
+        self, clean: list[str], languages: Sequence[str] | None, embeddings: np.ndarray | None
+    ) -> None:
+        """Set every learned attribute to its empty value, languages and embeddings first."""
         n = len(clean)
         self.language_ = list(languages) if languages is not None else detect_languages(clean)
         if len(self.language_) != n:
@@ -94,42 +120,8 @@ class ThemeModel:
         self.k_scores_: dict[int, float] = {}
         self.embeddings_ = self._embeddings(clean, embeddings)
         self.embedding_model_ = EMBEDDING_MODEL if self.embeddings_ is not None else None
-        self.space_: Space | None = None
+        self.space_: Space = Space(random_state=self.random_state)
         self.partition_: cluster.Partition | None = None
-
-        valid = np.flatnonzero([_has_content(t) for t in clean])
-        distinct = len({clean[i].lower() for i in valid})
-        k = self._k_bounds(n, len(valid), distinct)
-        if k is None:
-            return self
-        terms = shared_analyser().analyse(clean, self.language_)
-        sample = valid[cluster.sample_indices(len(valid), self.random_state)]
-        self.space_ = Space(random_state=self.random_state)
-        vectors = self._vectors(clean, terms.stems, valid, sample)
-        in_sample = np.searchsorted(valid, sample)
-        smoothed = np.zeros_like(vectors)
-        smoothed[in_sample] = cluster.smooth(vectors[in_sample])
-        rest = np.setdiff1d(np.arange(len(valid)), in_sample)
-        if len(rest):
-            smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
-        if self.seeds is not None:
-            fitted = self._fit_guided(vectors)
-            labels = fitted.labels
-            self.partition_ = cluster.Partition(
-                vectors[in_sample], smoothed[in_sample], fitted.centroids, None, fitted.thresholds
-            )
-        else:
-            labels, self.partition_ = self._fit_free(k, vectors, smoothed, in_sample)
-        self.labels_[valid] = labels
-        full = np.zeros((n, vectors.shape[1]), dtype=np.float32)
-        full[valid] = vectors
-        self.themes_ = describe(
-            self.labels_, self.partition_.centroids.shape[0], terms, full, clean, self.language_
-        )
-        if self.seeds is not None:
-            for theme, seed in zip(self.themes_, self.seeds, strict=True):
-                theme.seed = seed
-        return self
 
     def _vectors(
         self, clean: list[str], stems: list[list[str]], valid: np.ndarray, sample: np.ndarray
@@ -157,23 +149,35 @@ class ThemeModel:
             vectors[chunk] = self.space_.transform(*pick(valid[chunk]))
         return vectors
 
-    def _fit_free(
-        self, k: int | range, vectors: np.ndarray, smoothed: np.ndarray, in_sample: np.ndarray
-    ) -> tuple[np.ndarray, cluster.Partition]:
+    def _fit_free(self, k: int | range, vectors: np.ndarray, in_sample: np.ndarray) -> np.ndarray:
+        """Smooth the sample, place the rest, run k-means; return labels of all vectors."""
+        smoothed = np.zeros_like(vectors)
+        smoothed[in_sample] = cluster.smooth(vectors[in_sample])
+        rest = np.setdiff1d(np.arange(len(vectors)), in_sample)
+        if len(rest):
+            smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
         reducer = cluster.reduce(smoothed[in_sample], self.random_state)
         reduced = cluster.project(smoothed, reducer)
         if isinstance(k, range):
             k, self.k_scores_ = cluster.choose_k(reduced[in_sample], k, self.random_state)
         _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state)
-        partition = cluster.Partition(vectors[in_sample], smoothed[in_sample], centroids, reducer)
-        return (reduced @ centroids.T).argmax(axis=1), partition
+        self.partition_ = cluster.Partition(
+            vectors[in_sample], smoothed[in_sample], centroids, reducer
+        )
+        return (reduced @ centroids.T).argmax(axis=1)
 
-    def _fit_guided(self, vectors: np.ndarray) -> GuidedFit:
+    def _fit_guided(self, vectors: np.ndarray, in_sample: np.ndarray) -> np.ndarray:
+        """Sort vectors under the seeds; return labels (-1: none of them)."""
         seeds = clean_texts(self.seeds or [])
         seed_vectors = self.space_.transform_new(
             seeds, detect_languages(seeds, self.language_mix_), self._embed_new(seeds)
         )
-        return fit_guided(vectors, seed_vectors)
+        fitted = fit_guided(vectors, seed_vectors)
+        sample = vectors[in_sample]
+        self.partition_ = cluster.Partition(
+            sample, sample, fitted.centroids, None, fitted.thresholds
+        )
+        return fitted.labels
 
     def _k_bounds(self, n: int, n_valid: int, distinct: int) -> int | range | None:
         """Return k, a range of candidate k, or None (with a reason) when grouping is moot."""

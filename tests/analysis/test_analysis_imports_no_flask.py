@@ -9,7 +9,8 @@ CHECK = """
 import sys
 import engage.analysis
 from engage.analysis import ThemeModel
-ThemeModel(use_embeddings=False).fit(["Mer turisme", "Bedre veier", "Flere boliger", "Kurs"])
+texts = ["Mer turisme", "Bedre veier", "Flere boliger", "Kurs"]
+ThemeModel(use_embeddings=False).fit(texts, languages=["nb"] * 4)
 bad = sorted(m for m in sys.modules
              if m.split(".")[0] in {"flask", "sqlalchemy", "flask_sqlalchemy", "alembic"}
              or m.startswith("flask_"))
