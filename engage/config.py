@@ -41,6 +41,10 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "COLLECT_LIMIT_PER_SESSION": "30 per 10 minutes",
         "COLLECT_LIMIT_PER_IP": "3000 per 10 minutes",
         "PROXY_COUNT": 0,
+        # Embed new answers in a background thread after they are saved.
+        "EMBED_IN_BACKGROUND": True,
+        # seed-demo analyses the demo input with sentence embeddings (about a minute).
+        "DEMO_EMBEDDINGS": True,
         "PUBLIC_BASE_URL": "",
     }
 
@@ -52,7 +56,10 @@ ENV_KEYS = {
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "ENGAGE_PROXY_COUNT": "PROXY_COUNT",
     "ENGAGE_PUBLIC_BASE_URL": "PUBLIC_BASE_URL",
+    "ENGAGE_DEMO_EMBEDDINGS": "DEMO_EMBEDDINGS",
+    "ENGAGE_EMBED_IN_BACKGROUND": "EMBED_IN_BACKGROUND",
 }
+BOOLEAN_KEYS = {"DEMO_EMBEDDINGS", "EMBED_IN_BACKGROUND"}
 
 
 def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -63,6 +70,8 @@ def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
             found[setting] = environ[env_key]
     if "PROXY_COUNT" in found:
         found["PROXY_COUNT"] = int(found["PROXY_COUNT"])
+    for key in BOOLEAN_KEYS & found.keys():
+        found[key] = found[key].strip().lower() not in ("0", "false", "no", "off")
     return found
 
 

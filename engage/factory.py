@@ -86,6 +86,8 @@ def register_blueprints(app: Flask) -> None:
     from engage.core.views import bp as core_bp
     from engage.live.views import bp as live_bp
     from engage.review.views import bp as review_bp
+    from engage.themes import embeddings
+    from engage.themes.views import bp as themes_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(collect_bp)
@@ -94,6 +96,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(
         live_bp, url_prefix="/manage/projects/<int:project_id>/activities/<int:activity_id>"
     )
+    app.register_blueprint(themes_bp, url_prefix="/manage/projects/<int:project_id>/themes")
+    embeddings.init_app(app)
 
 
 def configure_templates(app: Flask) -> None:

@@ -72,6 +72,9 @@ def app_settings(database_url: str, **overrides: Any) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": secrets.token_urlsafe(32),
         "SERVER_NAME": None,
+        # Tests call the embedding services themselves; no stray threads between tests.
+        "EMBED_IN_BACKGROUND": False,
+        "DEMO_EMBEDDINGS": False,
         **overrides,
     }
 

@@ -37,6 +37,7 @@ def test_run_script_serves_the_app_with_demo_data(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite'}",
         "SECRET_KEY": "s" * 48,
         "PORT": str(port),
+        "ENGAGE_DEMO_EMBEDDINGS": "0",
     }
     env.pop("ENGAGE_TEST_POSTGRES", None)
     process = subprocess.Popen(

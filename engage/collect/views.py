@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, validate_csrf
@@ -18,6 +28,7 @@ from engage.collect.answers import Submission, error_labels, read_submission
 from engage.collect.ratelimits import allow_submission, browser_session_id
 from engage.extensions import csrf, db
 from engage.models import Activity, Project
+from engage.themes.embeddings import notify_new_answers
 
 bp = Blueprint("collect", __name__)
 # The form checks its token itself, so a stale token re-shows the form instead of losing it.
@@ -101,6 +112,7 @@ def _submit(activity: Activity) -> str | WerkzeugResponse | tuple[str, int]:
         submission_key=key if services.SUBMISSION_KEY.match(key) else None,
     )
     db.session.commit()
+    notify_new_answers(current_app._get_current_object())
     session.setdefault("about", {})[str(activity.project_id)] = submission.about
     session.modified = True
     return redirect(url_for("collect.receipt", code=activity.join_code))

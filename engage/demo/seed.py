@@ -16,6 +16,7 @@ from engage.models import (
     Activity,
     ActivityKind,
     ActivityStatus,
+    AnalysisRun,
     Answer,
     LanguageForm,
     Project,
@@ -193,3 +194,17 @@ def _idea(question: Question, language: str, rng: random.Random) -> str:
     idea = rng.choice(texts.IDEAS[theme][language])
     opener = rng.choice(texts.OPENERS[language])
     return opener + (idea[0].lower() + idea[1:] if opener else idea)
+
+
+def demo_analysis(project: Project, leader: User, use_embeddings: bool = True) -> AnalysisRun:
+    """A stored analysis of the demo input with the four largest themes pinned."""
+    from engage.themes import edits, runs, stats
+
+    run = runs.create_run(project, leader, {}, {"n_themes": 6, "use_embeddings": use_embeddings})
+    db.session.commit()
+    run = runs.execute_run(run)
+    sizes = stats.summarise(run).sizes
+    for theme in sorted(run.themes, key=lambda t: -sizes.get(t.id, 0))[:4]:
+        edits.pin(run, leader, theme, True)
+    db.session.commit()
+    return run

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, render_template
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -14,6 +14,8 @@ from engage.live.words import top_words
 from engage.models import Activity, Answer
 from engage.models import Response as Input
 from engage.review import access
+from engage.themes.runs import latest_run
+from engage.themes.stats import summarise
 
 bp = Blueprint("live", __name__)
 RECENT_ANSWERS = 500
@@ -33,6 +35,7 @@ def _activity(project_id: int, activity_id: int) -> Activity:
 def screen(project_id: int, activity_id: int) -> str:
     activity = _activity(project_id, activity_id)
     url = public_url(activity)
+    show_themes = request.args.get("view") == "themes"
     return render_template(
         "live/screen.html",
         activity=activity,
@@ -40,7 +43,9 @@ def screen(project_id: int, activity_id: int) -> str:
         url=url,
         qr=qr_svg(url),
         count=count_responses(activity),
-        words=_words(activity),
+        words=[] if show_themes else _words(activity),
+        themes=_themes(activity) if show_themes else None,
+        show_themes=show_themes,
     )
 
 
@@ -48,10 +53,12 @@ def screen(project_id: int, activity_id: int) -> str:
 def feed(project_id: int, activity_id: int) -> Response:
     """Small JSON for the projector; all state is in the database, so any worker answers."""
     activity = _activity(project_id, activity_id)
+    themes = _themes(activity) if request.args.get("view") == "themes" else None
     return jsonify(
         count=count_responses(activity),
         status=activity.status.value,
         words=[{"word": word, "count": n} for word, n in _words(activity)],
+        themes=[{"label": label, "count": n} for label, n in themes or []],
     )
 
 
@@ -78,6 +85,18 @@ def qr(project_id: int, activity_id: int, fmt: str) -> Response:
     return Response(
         body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
+
+
+def _themes(activity: Activity) -> list[tuple[str, int]]:
+    """The current themes of the project, pinned first, with their sizes."""
+    run = latest_run(activity.project)
+    if run is None:
+        return []
+    sizes = summarise(run).sizes
+    ordered = sorted(
+        run.themes, key=lambda t: (t.pin_order is None, t.pin_order or 0, -sizes.get(t.id, 0))
+    )
+    return [(t.label, sizes.get(t.id, 0)) for t in ordered]
 
 
 def _words(activity: Activity) -> list[tuple[str, int]]:

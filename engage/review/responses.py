@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -24,6 +24,7 @@ from engage.review.response_search import (
     search_responses,
 )
 from engage.review.views import bp
+from engage.themes.embeddings import notify_new_answers
 
 
 @bp.get("/projects/<int:project_id>/responses")
@@ -44,6 +45,24 @@ def responses(project_id: int) -> str:
         channel_options=[(c, str(CHANNEL_LABELS[c])) for c in CHANNELS],
         channel_names={c: str(label) for c, label in CHANNEL_LABELS.items()},
         language_options=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGE_CODES],
+        hide_reasons={k: str(v) for k, v in HIDE_REASONS.items()},
+    )
+
+
+@bp.get("/projects/<int:project_id>/responses/<int:response_id>")
+def response(project_id: int, response_id: int) -> str:
+    """One whole response with its metadata (quotes in the workspace link here)."""
+    project = access.get_project(project_id)
+    item = db.session.get(Response, response_id)
+    if item is None or item.activity.project_id != project.id:
+        abort(404)
+    return render_template(
+        "review/response.html",
+        project=project,
+        r=item,
+        choices={name: field_choices(name, project.areas or []) for name in ABOUT_FIELDS},
+        about_labels=FIELD_LABELS,
+        channel_names={c: str(label) for c, label in CHANNEL_LABELS.items()},
         hide_reasons={k: str(v) for k, v in HIDE_REASONS.items()},
     )
 
@@ -101,6 +120,7 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
                 org_number=company.org_number,
             )
             db.session.commit()
+            notify_new_answers(current_app._get_current_object())
             flash(_("The input is saved. You can enter the next one."), "success")
             return redirect(
                 url_for("review.enter_response", project_id=project_id, activity_id=activity_id)
@@ -139,6 +159,7 @@ def post_its(project_id: int, activity_id: int) -> str | WerkzeugResponse:
             activity, form.question_id(), form.lines(), current_user, group=form.group.data or None
         )
         db.session.commit()
+        notify_new_answers(current_app._get_current_object())
         flash(ngettext("%(num)d post-it saved.", "%(num)d post-its saved.", count), "success")
         return redirect(
             url_for(

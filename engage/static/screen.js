@@ -5,8 +5,23 @@
   if (!feed || !window.fetch) return;
   var count = document.getElementById("count");
   var list = document.getElementById("words");
+  var themes = document.getElementById("themes");
   function render(data) {
     count.textContent = data.count;
+    if (themes) {
+      if (!data.themes.length) return;
+      while (themes.firstChild) themes.removeChild(themes.firstChild);
+      data.themes.forEach(function (item) {
+        var li = document.createElement("li");
+        li.appendChild(document.createTextNode(item.label + " "));
+        var n = document.createElement("span");
+        n.className = "n";
+        n.textContent = item.count;
+        li.appendChild(n);
+        themes.appendChild(li);
+      });
+      return;
+    }
     var top = data.words.length ? data.words[0].count : 1;
     while (list.firstChild) list.removeChild(list.firstChild);
     data.words.forEach(function (item) {

@@ -1,0 +1,93 @@
+"""Place input that arrived after a run into the themes as they are now, without refitting."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+from sqlalchemy import select
+
+from engage.extensions import db
+from engage.models import AnalysisRun, Answer, Project, ThemeMember
+from engage.themes.embeddings import embed_answers, load_vectors, missing_answer_ids
+from engage.themes.inputs import select_input
+
+# Below this similarity to every theme, new input stays unassigned for the leader to place.
+MIN_SIMILARITY = {"embedding": 0.80, "tfidf": 0.05}
+
+
+def assign_new_input(run: AnalysisRun) -> int:
+    """Add a member row for every new answer matching the run's selection; returns the count."""
+    items = select_input(db.session.get(Project, run.project_id), run.selection)
+    known = set(
+        db.session.scalars(select(ThemeMember.answer_id).where(ThemeMember.run_id == run.id))
+    )
+    new = [i for i in items if i.answer_id not in known]
+    if not new:
+        return 0
+    placed = db.session.execute(
+        select(ThemeMember.answer_id, ThemeMember.theme_id).where(
+            ThemeMember.run_id == run.id,
+            ThemeMember.theme_id.is_not(None),
+            ThemeMember.is_excluded.is_(False),
+        )
+    ).all()
+    labels = nearest_theme(
+        run,
+        [a for a, _ in placed],
+        [t for _, t in placed],
+        [i.answer_id for i in new],
+        [i.text for i in new],
+    )
+    for item, theme_id in zip(new, labels, strict=True):
+        db.session.add(
+            ThemeMember(
+                run_id=run.id,
+                answer_id=item.answer_id,
+                theme_id=theme_id,
+                is_new=True,
+                source="assigned",
+            )
+        )
+    db.session.flush()
+    return len(new)
+
+
+def nearest_theme(run, placed_ids, placed_themes, new_ids, new_texts) -> list[int | None]:
+    """For each new answer, the theme whose current members it is closest to (or None)."""
+    if not placed_ids:
+        return [None] * len(new_ids)
+    embed_answers(missing_answer_ids(limit=len(new_ids), answer_ids=new_ids))
+    old, fresh = load_vectors(placed_ids), load_vectors(new_ids)
+    kind = "embedding"
+    if old is None or fresh is None:
+        kind = "tfidf"
+        texts = dict(
+            db.session.execute(
+                select(Answer.id, Answer.text).where(Answer.id.in_(placed_ids))
+            ).all()
+        )
+        old, fresh = _tfidf([texts[a] or "" for a in placed_ids], new_texts)
+    theme_ids = sorted(set(placed_themes))
+    index = {t: n for n, t in enumerate(theme_ids)}
+    indicator = sp.csr_matrix(
+        (
+            np.ones(len(placed_themes), dtype=np.float32),
+            ([index[t] for t in placed_themes], np.arange(len(placed_themes))),
+        ),
+        shape=(len(theme_ids), len(placed_themes)),
+    )
+    centroids = normalize(sp.csr_matrix(indicator @ old))
+    similarity = np.asarray((sp.csr_matrix(fresh) @ centroids.T).todense())
+    best = similarity.argmax(axis=1)
+    return [
+        theme_ids[b] if similarity[n, b] >= MIN_SIMILARITY[kind] else None
+        for n, b in enumerate(best)
+    ]
+
+
+def _tfidf(old_texts: list[str], new_texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    matrix = vectorizer.fit_transform(old_texts + new_texts).tocsr()
+    return matrix[: len(old_texts)], matrix[len(old_texts) :]
