@@ -119,22 +119,36 @@ def timed_run(app, project_id: int, email: str, password: str) -> None:
     ):
         started = time.perf_counter()
         response = client.post(f"{base}/run", data={"csrf_token": token, **mode})
-        shown = client.get(response.headers["Location"])
+        location = response.headers["Location"]
+        background = "/runs/" in location
+        for _ in range(1200):  # a large run: follow the progress page until done
+            if "/runs/" not in location:
+                break
+            time.sleep(0.5)
+            polled = client.get(location)
+            if polled.status_code == 302:
+                location = polled.headers["Location"]
+            elif b"<progress" not in polled.data:
+                break  # failed
+        shown = client.get(location)
         elapsed = time.perf_counter() - started
+        response.headers["Location"] = location
         run_id = re.search(r"run=(\d+)", response.headers["Location"])
         with app.app_context():
             from engage.models import AnalysisRun
 
             run = db.session.get(AnalysisRun, int(run_id.group(1))) if run_id else None
             detail = (
-                f"run {run.duration_ms} ms, {run.input_count} inputs, "
+                f"run {run.duration_ms} ms, {run.params.get('responses')} responses, "
+                f"{run.input_count} text answers, "
                 f"{len(run.themes)} themes, embeddings: {run.params.get('embedding_model')}"
                 if run
                 else f"status {response.status_code}"
             )
         print(
             f"   {mode['mode']:5}: run → themes shown {elapsed:6.2f} s "
-            f"(HTTP {shown.status_code}; {detail})"
+            f"({'in the background' if background else 'while waiting'}; "
+            f"HTTP {shown.status_code}; {detail})"
         )
 
 

@@ -21,6 +21,7 @@ class InputItem:
     answer_id: int
     text: str
     language: str
+    response_id: int
 
 
 def clean_selection(raw: dict[str, Any]) -> dict[str, list]:
@@ -69,4 +70,4 @@ def select_input(project: Project, selection: dict[str, list]) -> list[InputItem
     answers = db.session.scalars(
         input_query(project, selection).options(joinedload(Answer.response))
     )
-    return [InputItem(a.id, a.text or "", a.response.language) for a in answers]
+    return [InputItem(a.id, a.text or "", a.response.language, a.response_id) for a in answers]

@@ -18,8 +18,9 @@ from engage.themes.embeddings import embed_answers, load_vectors, missing_answer
 from engage.themes.inputs import InputItem, clean_selection, select_input
 
 log = logging.getLogger(__name__)
-# Up to this many answers a run finishes while the leader waits; more run in the background.
+# Up to this many responses a run finishes while the leader waits; more run in the background.
 WAIT_LIMIT = 5_000
+MODEL_PARAMS = ("n_themes", "min_themes", "max_themes", "random_state", "use_embeddings")
 MAX_THEMES_LIMIT = 12
 
 
@@ -61,6 +62,11 @@ def create_run(project: Project, user: User | None, selection: dict, params: dic
     return run
 
 
+def runs_while_waiting(run: AnalysisRun) -> bool:
+    """Small enough to finish while the leader waits for the page."""
+    return run.params.get("responses", run.input_count) <= WAIT_LIMIT
+
+
 def execute_run(run: AnalysisRun) -> AnalysisRun:
     """Embed what is missing, fit the model, store themes and members; commits progress."""
     started = time.perf_counter()
@@ -70,7 +76,7 @@ def execute_run(run: AnalysisRun) -> AnalysisRun:
         items = select_input(db.session.get(Project, run.project_id), run.selection)
         run.input_count = len(items)
         vectors = _embeddings(run, items)
-        model = ThemeModel(**run.params).fit(
+        model = ThemeModel(**{key: run.params[key] for key in MODEL_PARAMS}).fit(
             [i.text for i in items], languages=None, embeddings=vectors
         )
         _store(run, items, model)

@@ -101,7 +101,7 @@ def start_run(project_id: int) -> str | WerkzeugResponse | tuple[str, int]:
         return redirect(url_for("themes.workspace", project_id=project.id))
     run = runs.create_run(project, current_user, form.selection(), form.params())
     db.session.commit()
-    if run.input_count > runs.WAIT_LIMIT:
+    if not runs.runs_while_waiting(run):
         runs.run_in_background(current_app._get_current_object(), run.id)
         return redirect(url_for("themes.run_status", project_id=project.id, run_id=run.id))
     run = runs.execute_run(run)
