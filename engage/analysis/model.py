@@ -70,9 +70,9 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> ThemeModel:
         """Learn themes from texts; optional per-text languages and cached embeddings."""
-        # One BLAS thread: on a small shared server, threaded BLAS in these many small
-        # products was measured 5–10× slower under load, and never much faster idle.
-        with threadpool_limits(limits=1, user_api="blas"):
+        # One thread for BLAS and OpenMP: on a small shared server, threaded SVD and k-means
+        # were measured 5–10× slower under load, and only slightly faster when idle.
+        with threadpool_limits(limits=1):
             return self._fit(texts, languages, embeddings)
 
     def _fit(
@@ -230,7 +230,7 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> np.ndarray:
         """Return theme labels for new texts against the fitted themes (-1: none)."""
-        with threadpool_limits(limits=1, user_api="blas"):
+        with threadpool_limits(limits=1):
             return self._assign(new_texts, languages, embeddings)
 
     def _assign(
