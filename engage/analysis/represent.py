@@ -13,6 +13,7 @@ from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .linalg import pca_project, svd_project, unit_rows
 from .text import CompoundSplitter, Stemmer, normalise, stopwords, words
 
 # Word stems say what a text is about; character n-grams catch inflections, dialect spellings
@@ -123,7 +124,9 @@ class SparseSpace:
         if matrix.shape[1] <= 1 or n <= 2:
             return np.zeros((n, 1), dtype=np.float32)
         self.svd_ = TruncatedSVD(dims, algorithm="randomized", random_state=self.random_state)
-        return normalize(self.svd_.fit_transform(matrix).astype(np.float32))
+        # Project rather than keep U·Σ, so fitted and later answers get the same mapping.
+        self.svd_.fit(matrix)
+        return unit_rows(svd_project(self.svd_, matrix))
 
     def transform(self, texts: Sequence[str], stems: Sequence[list[str]]) -> np.ndarray:
         """Return one normalised dense row per text."""
@@ -133,7 +136,7 @@ class SparseSpace:
             _transform_or_empty(self.words_, stems, len(texts)),
             _transform_or_empty(self.chars_, _heads(texts), len(texts)),
         )
-        return normalize(self.svd_.transform(matrix).astype(np.float32))
+        return unit_rows(svd_project(self.svd_, matrix))
 
     @staticmethod
     def _stack(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
@@ -175,7 +178,7 @@ def centre_by_language(
     out = vectors.astype(np.float32, copy=True)
     for lang in np.unique(langs):
         out[langs == lang] -= means.get(lang, means["*"])
-    return normalize(out), means
+    return unit_rows(out), means
 
 
 def clean_texts(texts: Sequence[object]) -> list[str]:
@@ -217,8 +220,8 @@ class Space:
     def _join(sparse: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
         parts = [sparse * SPARSE_WEIGHT]
         if dense is not None:
-            parts.insert(0, normalize(dense).astype(np.float32) * EMBEDDING_WEIGHT)
-        return normalize(np.hstack(parts)).astype(np.float32)
+            parts.insert(0, unit_rows(dense).astype(np.float32) * EMBEDDING_WEIGHT)
+        return unit_rows(np.hstack(parts)).astype(np.float32)
 
     def transform(
         self,
@@ -235,7 +238,7 @@ class Space:
             # No vectors for these texts (model gone since fitting): keep the width, zero part.
             return self._join(sparse, np.zeros((len(texts), self.embedding_width_), np.float32))
         centred, _ = centre_by_language(embeddings, languages, self.means_)
-        reduced = self.pca_.transform(centred) if self.pca_ is not None else centred
+        reduced = pca_project(self.pca_, centred) if self.pca_ is not None else centred
         return self._join(sparse, reduced)
 
     def transform_new(
