@@ -116,8 +116,8 @@ def scores(truth: list[str], labels: np.ndarray) -> tuple[float, float]:
     return normalized_mutual_info_score(truth, labels), adjusted_rand_score(truth, labels)
 
 
-def bench_set(path: Path, args: argparse.Namespace) -> list[str]:
-    """Measure one labelled set; return printable lines."""
+def bench_set(path: Path, args: argparse.Namespace, summary: dict) -> list[str]:
+    """Measure one labelled set; return printable lines (k = true scores go to summary)."""
     texts, truth = load_csv(path, args.max_rows)
     names = sorted(set(truth))
     k_true = len(names)
@@ -133,10 +133,15 @@ def bench_set(path: Path, args: argparse.Namespace) -> list[str]:
             )
             nmi, ari = scores(truth, labels)
             what = f"k={k_found:>2} ({'true' if k else 'auto'})"
+            uncached = ""
+            if use and embed_seconds is not None:
+                uncached = f"  uncached (embed + fit) {embed_seconds + seconds:5.0f} s"
             lines.append(
                 f"  {name:9s} {what:12s} NMI {nmi:.3f} ARI {ari:.3f}"
-                f"  fit {seconds:6.2f} s  peak {peak:6.0f} MB"
+                f"  fit {seconds:6.2f} s  peak {peak:6.0f} MB{uncached}"
             )
+            if k:
+                summary.setdefault(name, {})[path.stem] = (nmi, ari)
         seeds = [seed_text(label) for label in names]
         guided, seconds, peak = measured(_fit_guided, texts, cached, seeds, use, args.seed)
         truth_index = np.array([names.index(t) for t in truth])
@@ -147,7 +152,19 @@ def bench_set(path: Path, args: argparse.Namespace) -> list[str]:
         )
     if embed_seconds is not None:
         rate = len(texts) / embed_seconds
-        lines.append(f"  embedding once: {embed_seconds:.0f} s ({rate:.0f} texts/s), not cached")
+        lines.append(f"  embedding once: {embed_seconds:.0f} s ({rate:.0f} texts/s)")
+    return lines
+
+
+def summary_lines(summary: dict) -> list[str]:
+    """Return mean NMI and ARI at the true k, per representation."""
+    lines = ["mean over sets at k = true number of labels:"]
+    for name, per_set in summary.items():
+        values = np.array(list(per_set.values()))
+        lines.append(
+            f"  {name:9s} NMI {values[:, 0].mean():.3f} ARI {values[:, 1].mean():.3f}"
+            f"  ({len(per_set)} sets)"
+        )
     return lines
 
 
@@ -217,8 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     _, cold, _ = measured(warm_up, WARM_LANGUAGES, warm=False)
     print(f"cold start (language id, word lists; once per process): {cold:.1f} s")
     if not args.scale_only:
+        summary: dict = {}
         for path in paths:
-            print("\n".join(bench_set(path, args)), flush=True)
+            print("\n".join(bench_set(path, args, summary)), flush=True)
+        print("\n".join(summary_lines(summary)), flush=True)
     if not args.no_scale and paths:
         print("\n".join(bench_scale(paths, args)), flush=True)
     return 0

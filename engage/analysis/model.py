@@ -13,7 +13,7 @@ from . import cluster
 from .describe import Theme, describe
 from .embedding import EMBEDDING_MODEL, embed, embedding_available
 from .guided import fit_guided
-from .language import detect_languages, language_mix
+from .language import UNKNOWN, detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
 
 ANALYSIS_VERSION = "engage-analysis/1.0"
@@ -109,7 +109,7 @@ class ThemeModel:
     ) -> None:
         """Set every learned attribute to its empty value, languages and embeddings first."""
         n = len(clean)
-        self.language_ = list(languages) if languages is not None else detect_languages(clean)
+        self.language_ = _codes(languages) if languages is not None else detect_languages(clean)
         if len(self.language_) != n:
             raise ValueError("languages must have one entry per text")
         self.language_mix_ = language_mix(self.language_)
@@ -243,7 +243,7 @@ class ThemeModel:
         out = np.full(len(clean), -1, dtype=np.int64)
         if self.partition_ is None or self.space_ is None or not clean:
             return out
-        langs = list(languages) if languages is not None else None
+        langs = _codes(languages) if languages is not None else None
         if langs is None:
             langs = detect_languages(clean, self.language_mix_)
         if embeddings is None and self.space_.uses_embeddings:
@@ -275,6 +275,11 @@ def _one_thread() -> AbstractContextManager:
     slower under load (threads spin waiting for a core) and only slightly faster when idle.
     """
     return _controller().limit(limits=1)
+
+
+def _codes(languages: Sequence[str | None]) -> list[str]:
+    """Return language codes as strings; missing ones are unknown."""
+    return [str(code) if code else UNKNOWN for code in languages]
 
 
 def _has_content(text: str) -> bool:

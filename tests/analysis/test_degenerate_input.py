@@ -85,3 +85,17 @@ def test_none_values_are_treated_as_blank(corpus):
 
     assert model.labels_[-1] == -1
     assert isinstance(model.labels_, np.ndarray)
+
+
+def test_given_languages_may_be_missing_or_unexpected(corpus):
+    texts = corpus[0]
+    languages = [None, "xx", "", *(["nb"] * (len(texts) - 3))]
+
+    model = fit_with_languages(texts, languages)
+
+    assert model.language_[:3] == ["und", "xx", "und"]
+    assert (model.labels_ >= 0).all()
+
+
+def fit_with_languages(texts, languages):
+    return ThemeModel(use_embeddings=False).fit(texts, languages=languages)
