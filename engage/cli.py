@@ -97,19 +97,9 @@ def embed_backlog_command() -> None:
 @with_appcontext
 def run_analysis_command(project: str, n_themes: int | None) -> None:
     """Run the theme analysis over all input of a project (id or slug) and store it."""
-    from sqlalchemy import select
-
-    from engage.models import Project
     from engage.themes.runs import create_run, execute_run
 
-    found = db.session.scalar(
-        select(Project).where(
-            (Project.slug == project) | (Project.id == (int(project) if project.isdigit() else -1))
-        )
-    )
-    if found is None:
-        raise click.ClickException(f"no project {project!r}")
-    run = create_run(found, None, {}, {"n_themes": n_themes})
+    run = create_run(_project(project), None, {}, {"n_themes": n_themes})
     db.session.commit()
     run = execute_run(run)
     click.echo(
@@ -118,7 +108,45 @@ def run_analysis_command(project: str, n_themes: int | None) -> None:
     )
 
 
+@click.command("export-summary")
+@click.argument("project")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "xlsx", "csv", "md"]),
+    default="docx",
+    show_default=True,
+)
+@click.option("--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@with_appcontext
+def export_summary_command(project: str, fmt: str, output: str) -> None:
+    """Write the plan summary (docx, md), the spreadsheet (xlsx) or responses (csv)."""
+    from engage.report.exports import export
+
+    found = _project(project)
+    body, _mimetype = export(found, fmt)
+    with open(output, "wb") as handle:
+        handle.write(body)
+    click.echo(f"Wrote {output} ({len(body)} bytes)")
+
+
+def _project(key: str):
+    from sqlalchemy import select
+
+    from engage.models import Project
+
+    found = db.session.scalar(
+        select(Project).where(
+            (Project.slug == key) | (Project.id == (int(key) if key.isdigit() else -1))
+        )
+    )
+    if found is None:
+        raise click.ClickException(f"no project {key!r}")
+    return found
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(export_summary_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(embed_backlog_command)

@@ -85,6 +85,8 @@ def register_blueprints(app: Flask) -> None:
     from engage.collect.views import bp as collect_bp
     from engage.core.views import bp as core_bp
     from engage.live.views import bp as live_bp
+    from engage.report.views import bp as report_bp
+    from engage.report.views import public as results_bp
     from engage.review.views import bp as review_bp
     from engage.themes import embeddings
     from engage.themes.views import bp as themes_bp
@@ -97,6 +99,8 @@ def register_blueprints(app: Flask) -> None:
         live_bp, url_prefix="/manage/projects/<int:project_id>/activities/<int:activity_id>"
     )
     app.register_blueprint(themes_bp, url_prefix="/manage/projects/<int:project_id>/themes")
+    app.register_blueprint(report_bp, url_prefix="/manage/projects/<int:project_id>/summary")
+    app.register_blueprint(results_bp)
     embeddings.init_app(app)
 
 
@@ -107,6 +111,7 @@ def configure_templates(app: Flask) -> None:
     from engage.collect.links import public_url
     from engage.core.i18n import LANGUAGE_NAMES
     from engage.models.labels import label
+    from engage.report.wording import gap_sentence
 
     app.jinja_env.filters["format_date"] = format_date
     app.jinja_env.filters["format_datetime"] = format_datetime
@@ -118,4 +123,5 @@ def configure_templates(app: Flask) -> None:
             "current_locale": lambda: str(get_locale() or "nb"),
             "label": label,
             "public_url": public_url,
+            "gap_sentence": gap_sentence,
         }

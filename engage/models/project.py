@@ -46,6 +46,9 @@ class Project(db.Model):
     # The project's own list of bygder/grender for the "area" question.
     areas: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # The public "Dette sa dere – dette gjør vi" page: shown only once published.
+    results_published_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    results_text: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

@@ -88,6 +88,9 @@ class Theme(db.Model):
     # Pinned themes are the candidate innsatsområder, in pin_order.
     pin_order: Mapped[int | None] = mapped_column()
     origin: Mapped[str] = mapped_column(sa.String(20), default="analysis")
+    # Which Utviklingsanalyse indicators the area addresses (arbeidsplasser, robusthet,
+    # utviklingsevne), chosen by the leader.
+    indicators: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
     run: Mapped[AnalysisRun] = relationship(back_populates="themes")

@@ -75,7 +75,7 @@ def execute_run(run: AnalysisRun) -> AnalysisRun:
     try:
         items = select_input(db.session.get(Project, run.project_id), run.selection)
         run.input_count = len(items)
-        vectors = _embeddings(run, items)
+        vectors = _embeddings(run, items) if run.params.get("use_embeddings", True) else None
         model = ThemeModel(**{key: run.params[key] for key in MODEL_PARAMS}).fit(
             [i.text for i in items], languages=None, embeddings=vectors
         )

@@ -22,6 +22,7 @@ from engage.collect.about import FIELD_LABELS, STAKEHOLDER_GROUPS
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeEdit
 from engage.models.labels import CHANNEL_LABELS
+from engage.report.wording import INDICATORS
 from engage.review import access
 from engage.review.forms import ConfirmForm
 from engage.themes import edits, runs, stats
@@ -167,6 +168,7 @@ def _input_page(
         about_labels=FIELD_LABELS,
         group_labels={k: str(v) for k, v in STAKEHOLDER_GROUPS.items()},
         channel_labels={k: str(v) for k, v in CHANNEL_LABELS.items()},
+        indicators={k: str(v) for k, v in INDICATORS.items()},
         **extra,
     )
 
@@ -182,7 +184,8 @@ def rename(project_id: int, run_id: int, theme_id: int) -> WerkzeugResponse | tu
         theme.label, theme.description = label[:200], description
         flash(error, "error")
         return _input_page(project, run, theme, rename_error=True), 422
-    edits.rename(theme, current_user, label, description)
+    indicators = [i for i in request.form.getlist("indicators") if i in INDICATORS]
+    edits.rename(theme, current_user, label, description, indicators)
     db.session.commit()
     flash(_("The theme is renamed."), "success")
     return redirect(_theme_url(project, run, theme))

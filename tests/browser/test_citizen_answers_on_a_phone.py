@@ -109,3 +109,21 @@ def test_form_page_is_small(live_server, code):
         with urllib.request.urlopen(live_server + path) as response:  # noqa: S310 (loopback)
             total += len(response.read())
     assert total < 30 * 1024
+
+
+def test_public_results_page_is_accessible(browser, live_server, app, db):
+    from engage.models import Project
+    from engage.models.base import utcnow
+
+    app.test_cli_runner().invoke(args=["seed-demo"])
+    with db as session:
+        project = session.scalar(select(Project))
+        project.results_published_at = utcnow()
+        slug = project.slug
+        session.commit()
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server}/p/{slug}/resultater")
+    assert page.get_by_role("heading", name="Dette sa dere – dette gjør vi").is_visible()
+    assert axe_violations(page) == []
+    context.close()

@@ -1,0 +1,94 @@
+"""Leader downloads and preview of the plan summary; the public results page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from engage.extensions import db
+from engage.models import Project
+from engage.models.base import utcnow
+from engage.report import exports
+from engage.report.summary import build_summary
+from engage.report.wording import headings, value_names
+from engage.review import access
+from engage.review.forms import ConfirmForm
+
+bp = Blueprint("report", __name__)
+public = Blueprint("results", __name__)
+
+
+@bp.before_request
+@login_required
+def require_login() -> None:
+    """Reports hold everything people said: leader pages only."""
+
+
+@bp.get("")
+def preview(project_id: int) -> str:
+    project = access.get_project(project_id)
+    summary = build_summary(project)
+    with force_locale(project.language_form.value):
+        titles, names = headings(), value_names()
+    return render_template(
+        "report/preview.html",
+        project=project,
+        s=summary,
+        titles=titles,
+        names=names,
+        can_edit=access.can_edit(current_user, project),
+    )
+
+
+@bp.get("/summary.<fmt>")
+def download(project_id: int, fmt: str) -> Response:
+    project = access.get_project(project_id)
+    if fmt not in exports.FORMATS:
+        abort(404)
+    body, mimetype = exports.export(project, fmt)
+    name = f"engage-{project.slug}-{fmt_name(fmt)}.{fmt}"
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def fmt_name(fmt: str) -> str:
+    return "responses" if fmt == "csv" else "summary"
+
+
+@bp.post("/publish")
+def publish(project_id: int) -> Response:
+    project = access.get_project(project_id, write=True)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    text = request.form.get("results_text", "").strip()
+    if len(text) > 5000:
+        flash(_("At most %(max)d characters, please shorten it.", max=5000), "error")
+        return redirect(url_for("report.preview", project_id=project.id))
+    project.results_text = text
+    publish_now = request.form.get("action") == "publish"
+    project.results_published_at = utcnow() if publish_now else None
+    db.session.commit()
+    flash(
+        _("The results page is published.")
+        if publish_now
+        else _("The results page is not public any more."),
+        "success",
+    )
+    return redirect(url_for("report.preview", project_id=project.id))
+
+
+@public.get("/p/<slug>/resultater")
+def results(slug: str) -> str:
+    """ "Dette sa dere – dette gjør vi": public once the leader publishes it."""
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    if project is None or project.results_published_at is None:
+        abort(404)
+    from flask import g
+
+    g.project_locale = project.language_form.value
+    summary = build_summary(project)
+    return render_template("report/results.html", project=project, s=summary, names=value_names())

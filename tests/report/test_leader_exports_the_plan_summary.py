@@ -1,0 +1,156 @@
+"""The leader exports the summary for the Omstillingsplan: Word, spreadsheets, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from engage.models import Activity, Answer, Project, Response
+from engage.report.anonymise import mask, neutralise_cell
+from tests.conftest import log_in
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(r"\b\d{3} ?\d{2} ?\d{3}\b|\+47 ?\d{8}")
+
+
+@pytest.fixture
+def demo(app, db):
+    """The demo project with its stored, pinned analysis (TF-IDF path for speed)."""
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    password = result.output.split("Password (shown once):")[1].split()[0]
+    with db as session:
+        project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
+        activity = project.activities[0]
+        response = Response(activity_id=activity.id, channel="workshop", language="nb")
+        response.answers = [
+            Answer(
+                question_id=activity.questions[3].id,
+                text="Ring meg på 912 34 567 eller kari@nordfjell.example",
+            )
+        ]
+        session.add(response)
+        session.commit()
+        return {"id": project.id, "password": password}
+
+
+def export(app, project, fmt, tmp_path):
+    target = tmp_path / f"out.{fmt}"
+    result = app.test_cli_runner().invoke(
+        args=["export-summary", str(project), "--format", fmt, "--output", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo, tmp_path):
+    document = Document(str(export(app, "demo-nordfjell", "docx", tmp_path)))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == [
+        "Om medvirkningsprosessen",
+        "Hva vi hørte",
+        "Kandidater til innsatsområder",
+        "Idébank for tiltak",
+        "Forankring",
+        "Vedlegg",
+    ]
+    text = "\n".join(p.text for p in document.paragraphs)
+    tables = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    with db as session:
+        total = session.scalar(
+            select(func.count()).select_from(Response).where(Response.is_hidden.is_(False))
+        )
+    assert f"Det kom inn {total} svar" in text
+    level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert sum(1 for h in level2 if re.match(r"^[1-4]\. ", h)) == 4  # four pinned areas
+    cited = set(re.findall(r"\((I-\d+)\)", text + tables))
+    listed = set(re.findall(r"^(I-\d+) ", text, re.MULTILINE))
+    assert cited and cited <= listed
+    assert not EMAIL.search(text + tables) and not PHONE.search(text + tables)
+    assert "[telefon]" in text and "[e-post]" in text
+    assert "Side" in document.sections[0].footer.paragraphs[0].text
+    assert document.inline_shapes  # charts as images
+    assert "Innspillsmøte i samfunnshuset" in tables  # numbers also as tables
+
+
+def test_nynorsk_project_gives_nynorsk_headings(app, db, demo, tmp_path):
+    with db as session:
+        session.get(Project, demo["id"]).language_form = "nn"
+        session.commit()
+    document = Document(str(export(app, demo["id"], "docx", tmp_path)))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1[:2] == ["Om medverknadsprosessen", "Kva vi høyrde"]
+
+
+def test_spreadsheet_round_trip_and_formula_neutralisation(app, db, demo, tmp_path):
+    with db as session:
+        activity = session.scalar(select(Activity))
+        response = Response(activity_id=activity.id, channel="workshop", language="nb")
+        response.answers = [
+            Answer(
+                question_id=activity.questions[0].id,
+                text='=HYPERLINK("http://evil.example","klikk")',
+            )
+        ]
+        session.add(response)
+        session.commit()
+        visible = session.scalar(
+            select(func.count()).select_from(Response).where(Response.is_hidden.is_(False))
+        )
+    book = load_workbook(export(app, demo["id"], "xlsx", tmp_path))
+    assert book.sheetnames == ["responses", "themes", "participation"]
+    rows = list(book["responses"].iter_rows(values_only=True))
+    assert len(rows) == visible + 1
+    cells = [c for row in rows for c in row if isinstance(c, str)]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert '\'=HYPERLINK("http://evil.example","klikk")' in cells
+    themes = list(book["themes"].iter_rows(values_only=True))
+    assert [row[0] for row in themes[1:5]] == [1, 2, 3, 4]
+
+
+def test_csv_of_responses(app, demo, tmp_path):
+    raw = export(app, demo["id"], "csv", tmp_path).read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["response", "activity", "channel"]
+    assert not any(EMAIL.search(c) for row in rows for c in row)
+
+
+def test_markdown_and_html_preview(app, client, demo, tmp_path):
+    text = export(app, demo["id"], "md", tmp_path).read_text()
+    assert "## 1. Om medvirkningsprosessen" in text and "## 6. Vedlegg" in text
+    log_in(client, type("A", (), {"email": "leder@demo.example", "password": demo["password"]}))
+    page = client.get(f"/manage/projects/{demo['id']}/summary")
+    assert page.status_code == 200 and "Hva vi hørte" in page.get_data(as_text=True)
+    for fmt in ("docx", "xlsx", "csv", "md"):
+        download = client.get(f"/manage/projects/{demo['id']}/summary/summary.{fmt}")
+        assert (
+            download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
+        )
+    assert client.get(f"/manage/projects/{demo['id']}/summary/summary.exe").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+47", "'+47"),
+        ("-5", "'-5"),
+        ("@x", "'@x"),
+        ("ok", "ok"),
+        ("\x01bad", "' bad"),
+        (5, 5),
+    ],
+)
+def test_cells_are_neutralised(value, expected):
+    assert neutralise_cell(value) == expected
+
+
+def test_masking_leaves_dates_and_counts():
+    assert mask("Møte 2026-01-05, 12 000 innbyggere") == "Møte 2026-01-05, 12 000 innbyggere"
+    assert mask("Tlf 98 76 54 32, +47 98765432, ola@x.no") == ("Tlf [telefon], [telefon], [e-post]")
