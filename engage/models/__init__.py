@@ -1,6 +1,15 @@
 """Models, one module per aggregate."""
 
 from engage.models.activity import Activity, ActivityKind, ActivityStatus, Question, QuestionKind
+from engage.models.invitation import (
+    Contact,
+    ContactImport,
+    Invitation,
+    InvitationMail,
+    InvitationMessage,
+    MailKind,
+    MailStatus,
+)
 from engage.models.project import LanguageForm, MemberRole, Membership, Project
 from engage.models.response import Answer, Response
 from engage.models.user import Role, User
@@ -10,7 +19,14 @@ __all__ = [
     "ActivityKind",
     "ActivityStatus",
     "Answer",
+    "Contact",
+    "ContactImport",
+    "Invitation",
+    "InvitationMail",
+    "InvitationMessage",
     "LanguageForm",
+    "MailKind",
+    "MailStatus",
     "MemberRole",
     "Membership",
     "Project",
