@@ -3,7 +3,7 @@ leaves, and every outcome right after, so an interrupted run resumes without dou
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,27 +25,31 @@ from engage.models import (
 from engage.models.base import utcnow
 
 MAX_ERROR_LENGTH = 500
+MAX_FAILURES_IN_A_ROW = 3
 
 
 def deliver(
     activity: Activity, config: dict[str, Any], base: str, limit: int | None = None
 ) -> Delivery:
     """Send the activity's due mails in batches (at most limit); commits as it goes."""
-    result, mailer = Delivery(), Mailer(config)
+    result, mailer, started = Delivery(), Mailer(config), utcnow()
     _release_stale_claims(activity.id)
     _drop_moot_reminders(activity.id)
     db.session.commit()
     message = _message_of(activity)
     try:
-        while limit is None or result.sent + result.failed < limit:
+        while not result.stopped and (limit is None or result.sent + result.failed < limit):
             size = int(config["MAIL_BATCH_SIZE"])
             if limit is not None:
                 size = min(size, limit - result.sent - result.failed)
-            batch = _claim_batch(activity.id, size)
+            batch = _claim_batch(activity.id, size, started)
             if not batch:
                 break
             for mail_id, token in batch:
-                _send_one(mail_id, token, message, mailer, config, base, result)
+                if result.stopped:
+                    _release(mail_id)
+                else:
+                    _send_one(mail_id, token, message, mailer, config, base, result)
                 db.session.commit()
     finally:
         mailer.close()
@@ -72,14 +76,15 @@ def _message_of(activity: Activity) -> InvitationMessage:
     return stored or default_message(activity, activity.project.language_form.value)
 
 
-def _claim_batch(activity_id: int, size: int) -> list[tuple[int, str]]:
-    """Claim up to size due mails for this run; the claim is committed before sending."""
+def _claim_batch(activity_id: int, size: int, started: datetime) -> list[tuple[int, str]]:
+    """Claim up to size due mails not tried in this run; committed before sending."""
     now = utcnow()
     ids = db.session.scalars(
         sa.select(InvitationMail.id)
         .where(
             InvitationMail.status == MailStatus.QUEUED,
             InvitationMail.next_attempt_at <= now,
+            sa.or_(InvitationMail.claimed_at.is_(None), InvitationMail.claimed_at < started),
             _of_activity(activity_id),
         )
         .order_by(InvitationMail.id)
@@ -124,9 +129,26 @@ def _send_one(
         _failed(mail, error, result, retry_in=None)
     except Exception as error:  # connection refused, timeouts, dropped connections
         _failed(mail, error, result, retry_in=_backoff(mail.attempts, config))
+        result.in_a_row += 1
+        # The server is down: leave the rest queued, untried, for the next run.
+        result.stopped = result.in_a_row >= MAX_FAILURES_IN_A_ROW
     else:
         mail.status, mail.sent_at, mail.last_error = MailStatus.SENT, utcnow(), None
-        result.sent += 1
+        result.sent, result.in_a_row = result.sent + 1, 0
+
+
+def _release(mail_id: int) -> None:
+    """Give back a claimed mail that this run did not try."""
+    db.session.execute(
+        sa.update(InvitationMail)
+        .where(InvitationMail.id == mail_id)
+        .values(
+            status=MailStatus.QUEUED,
+            token_hash=None,
+            claimed_at=None,
+            attempts=InvitationMail.attempts - 1,
+        )
+    )
 
 
 def _backoff(attempts: int, config: dict[str, Any]) -> timedelta | None:

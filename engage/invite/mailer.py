@@ -51,8 +51,12 @@ class Mailer:
             if self.smtp is None:
                 self.smtp = self._connect()
             self.smtp.send_message(message)
-        except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as error:
-            raise PermanentMailError(str(error)) from error
+        except smtplib.SMTPRecipientsRefused as error:
+            self.close()
+            codes = [code for code, _text in error.recipients.values()]
+            if all(500 <= code < 600 for code in codes):
+                raise PermanentMailError(f"{codes} {error.recipients!r}") from error
+            raise
         except smtplib.SMTPResponseException as error:
             self.close()
             if 500 <= error.smtp_code < 600:

@@ -34,6 +34,8 @@ class Delivery:
     failed: int = 0
     waiting: int = 0
     errors: list[str] = field(default_factory=list)
+    in_a_row: int = 0  # transient failures since the last success
+    stopped: bool = False  # gave up this run because the server seems down
 
 
 def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:

@@ -38,19 +38,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp() -> Iterator[Controller]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.inbox = inbox  # type: ignore[attr-defined]
-    yield controller
-    if controller._thread is not None:
-        controller.stop()
+class SmtpServer:
+    """An aiosmtpd server on a fixed loopback port that can be stopped and started again."""
+
+    def __init__(self) -> None:
+        self.inbox, self.port = Inbox(), free_port()
+        self.controller: Controller | None = None
+
+    def start(self) -> None:
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
 
 
 @pytest.fixture
-def app_config(smtp: Controller) -> dict[str, Any]:
+def smtp() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app_config(smtp: SmtpServer) -> dict[str, Any]:
     return {
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": smtp.port,
