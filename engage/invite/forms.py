@@ -68,7 +68,7 @@ class ImportForm(FlaskForm):
 
 
 class MessageForm(FlaskForm):
-    language = Select(_l("Language of the mail"), choices=LANGUAGE_CHOICES)
+    language = Select(_l("Language of the mail"))
     subject = StringField(
         _l("Subject"),
         filters=TEXT,
@@ -87,6 +87,10 @@ class MessageForm(FlaskForm):
             "unsubscribe link are added below the text."
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language.choices = [(code, str(name)) for code, name in LANGUAGE_CHOICES]
 
     def validate_subject(self, field: Any) -> None:
         _no_unknown(field)

@@ -8,18 +8,12 @@ from dataclasses import dataclass
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from engage.models import Activity, Contact, InvitationMessage, MailKind
 
 MAIL_LANGUAGES = ("nb", "nn", "en")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-PLACEHOLDERS = {
-    "name": _l("the contact's name"),
-    "company": _l("the company's name"),
-    "kommune": _l("the kommune"),
-    "survey": _l("the survey's title"),
-}
+PLACEHOLDERS = ("name", "company", "kommune", "survey")
 
 
 @dataclass

@@ -23,7 +23,7 @@ class Inbox:
 
     messages: list[EmailMessage] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(message)  # type: ignore[arg-type]
         return "250 OK"
@@ -105,8 +105,14 @@ def survey(db, make_user, make_project, make_activity):
         for name, address, company, sector, size in people:
             save_contact(
                 project,
-                {"name": name, "email": address, "company": company, "sector": sector,
-                 "company_size": size, "area": "Sentrum"},
+                {
+                    "name": name,
+                    "email": address,
+                    "company": company,
+                    "sector": sector,
+                    "company_size": size,
+                    "area": "Sentrum",
+                },
             )
         session.commit()
     return {"leader": leader, "project_id": project_id, "activity_id": activity_id}

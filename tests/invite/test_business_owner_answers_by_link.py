@@ -19,7 +19,10 @@ def _invite_everyone(client, survey) -> None:
     log_in(client, survey["leader"])
     response = post_form(client, survey_url(survey, "/send"), {"who": "all"})
     assert response.status_code == 302
-    client.post("/auth/logout", data={"csrf_token": CSRF.search(client.get("/manage/").get_data(as_text=True)).group(1)})
+    client.post(
+        "/auth/logout",
+        data={"csrf_token": CSRF.search(client.get("/manage/").get_data(as_text=True)).group(1)},
+    )
 
 
 def _questions(db, survey) -> dict[str, int]:
@@ -72,19 +75,37 @@ def test_owner_saves_a_draft_then_sends_then_changes_the_answer(client, survey, 
     with db as session:
         assert session.scalar(select(func.count()).select_from(Response)) == 0
 
-    sent = _answer(client, token, {"action": "send", f"q{q['text1']}": "Mangler lokaler",
-                                   f"q{q['scale3']}": "4", "company_size": "5-9", "area": "Nordbygda"})
+    sent = _answer(
+        client,
+        token,
+        {
+            "action": "send",
+            f"q{q['text1']}": "Mangler lokaler",
+            f"q{q['scale3']}": "4",
+            "company_size": "5-9",
+            "area": "Nordbygda",
+        },
+    )
     assert sent.status_code == 302 and sent.headers["Location"].endswith("/takk")
     changed = _answer(
-        client, token, {"action": "send", f"q{q['text2']}": "Sveisere", "sector": "F", "area": "Nordbygda"}
+        client,
+        token,
+        {"action": "send", f"q{q['text2']}": "Sveisere", "sector": "F", "area": "Nordbygda"},
     )
     assert changed.status_code == 302
     with db as session:
         response = session.scalars(select(Response)).one()
         assert {a.text for a in response.answers} == {"Sveisere"}
-        assert (response.channel, response.sector, response.area) == ("business_survey", "F", "Nordbygda")
+        assert (response.channel, response.sector, response.area) == (
+            "business_survey",
+            "F",
+            "Nordbygda",
+        )
         assert response.company_name == "Bygg AS"
-        assert session.scalars(select(Invitation)).all()[1].answered_at is not None
+        invitation = session.scalars(
+            select(Invitation).where(Invitation.response_id == response.id)
+        ).one()
+        assert invitation.answered_at is not None and invitation.draft is None
     assert "Sveisere" in client.get(f"/s/{token}").get_data(as_text=True)
 
 
@@ -92,11 +113,18 @@ def test_wrong_input_is_shown_next_to_the_field_and_nothing_is_lost(client, surv
     _invite_everyone(client, survey)
     token = token_in(smtp.inbox.to("per@butikk.example")[0])
     q = _questions(db, survey)
-    response = _answer(client, token, {"action": "send", f"q{q['text1']}": "Lange køer",
-                                       f"q{q['scale3']}": "9", "sector": "ZZ"})
+    response = _answer(
+        client,
+        token,
+        {"action": "send", f"q{q['text1']}": "Lange køer", f"q{q['scale3']}": "9", "sector": "ZZ"},
+    )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert "Lange køer" in html and 'id="sector-error"' in html and f'id="q{q["scale3"]}-error"' in html
+    assert (
+        "Lange køer" in html
+        and 'id="sector-error"' in html
+        and f'id="q{q["scale3"]}-error"' in html
+    )
 
 
 def test_wrong_closed_and_erased_links_get_the_same_neutral_page(client, survey, smtp, db):

@@ -87,9 +87,7 @@ def test_smtp_down_records_failures_keeps_the_rest_queued_and_a_rerun_sends_them
     assert len(counts) == 10 and set(counts.values()) == {1}
 
 
-def test_a_server_that_drops_the_connection_loses_no_mail_and_doubles_none(
-    app, db, survey, smtp
-):
+def test_a_server_that_drops_the_connection_loses_no_mail_and_doubles_none(app, db, survey, smtp):
     _many_contacts(db, survey, 7)
     DropOnce(smtp, 4)
     with db as session:
@@ -132,5 +130,7 @@ def test_a_refused_recipient_is_not_retried(app, db, survey, smtp):
         activity = _queue_all(session, survey)
         result = deliver(activity, app.config, BASE)
         assert (result.sent, result.failed, result.waiting) == (2, 1, 0)
-        statuses = {m.invitation.contact.email: m.status for m in session.scalars(select(InvitationMail))}
+        statuses = {
+            m.invitation.contact.email: m.status for m in session.scalars(select(InvitationMail))
+        }
         assert statuses["ola@bygg.example"] is MailStatus.FAILED
