@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from engage.extensions import db
@@ -71,6 +71,6 @@ def send_reminders_command(activity_id: int) -> None:
     _report("reminders", queued, activity)
 
 
-def init_app(app) -> None:  # type: ignore[no-untyped-def]
+def init_app(app: Flask) -> None:
     app.cli.add_command(send_invitations_command)
     app.cli.add_command(send_reminders_command)

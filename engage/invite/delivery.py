@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from engage.extensions import db
 from engage.invite.mailer import Mailer, PermanentMailError, build_message
 from engage.invite.messages import compose, default_message
-from engage.invite.sending import CLAIM_TIMEOUT, Delivery, _of_activity
+from engage.invite.sending import CLAIM_TIMEOUT, Delivery, of_activity
 from engage.invite.tokens import hash_token, new_token
 from engage.models import (
     Activity,
@@ -62,7 +62,7 @@ def count_waiting(activity_id: int) -> int:
     return (
         db.session.scalar(
             sa.select(sa.func.count()).where(
-                InvitationMail.status == MailStatus.QUEUED, _of_activity(activity_id)
+                InvitationMail.status == MailStatus.QUEUED, of_activity(activity_id)
             )
         )
         or 0
@@ -85,7 +85,7 @@ def _claim_batch(activity_id: int, size: int, started: datetime) -> list[tuple[i
             InvitationMail.status == MailStatus.QUEUED,
             InvitationMail.next_attempt_at <= now,
             sa.or_(InvitationMail.claimed_at.is_(None), InvitationMail.claimed_at < started),
-            _of_activity(activity_id),
+            of_activity(activity_id),
         )
         .order_by(InvitationMail.id)
         .limit(size)
@@ -177,7 +177,7 @@ def _release_stale_claims(activity_id: int) -> None:
         .where(
             InvitationMail.status == MailStatus.SENDING,
             InvitationMail.claimed_at < utcnow() - CLAIM_TIMEOUT,
-            _of_activity(activity_id),
+            of_activity(activity_id),
         )
         .values(
             status=MailStatus.FAILED,

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -102,20 +101,18 @@ def retry_failed(activity: Activity) -> int:
     """Put failed mails back in the queue, due now; returns how many."""
     result = db.session.execute(
         sa.update(InvitationMail)
-        .where(InvitationMail.status == MailStatus.FAILED, _of_activity(activity.id))
+        .where(InvitationMail.status == MailStatus.FAILED, of_activity(activity.id))
         .values(status=MailStatus.QUEUED, next_attempt_at=utcnow(), attempts=0)
     )
     return result.rowcount or 0
 
 
-def _of_activity(activity_id: int) -> sa.ColumnElement[bool]:
+def of_activity(activity_id: int) -> sa.ColumnElement[bool]:
     return InvitationMail.invitation_id.in_(
         sa.select(Invitation.id).where(Invitation.activity_id == activity_id)
     )
 
 
-def _aware(moment: Any) -> Any:
+def _aware(moment: datetime) -> datetime:
     """SQLite gives naive datetimes back; they are UTC."""
-    from datetime import UTC
-
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -11,7 +11,13 @@ from engage.invite.delivery import deliver
 from engage.invite.sending import queue_invitations
 from engage.models import Activity, Contact, Response
 from tests.browser.conftest import axe_violations
-from tests.invite.conftest import LINK_RE, app_config, smtp, survey  # noqa: F401  (fixtures)
+from tests.invite import conftest as invite_fixtures
+from tests.invite.conftest import LINK_RE
+
+# The SMTP server and the business survey of the invite tests.
+app_config = invite_fixtures.app_config
+smtp = invite_fixtures.smtp
+survey = invite_fixtures.survey
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +64,6 @@ def test_owner_answers_changes_and_unsubscribes_on_a_phone(phone, link, db):
     with db as session:
         assert session.scalars(select(Contact).where(Contact.is_unsubscribed)).one()
 
-    page.goto(link[: -4] + "AAAA")
+    page.goto(link[:-4] + "AAAA")
     assert page.get_by_role("heading", name="Denne lenken kan ikke brukes").is_visible()
     assert axe_violations(page) == []

@@ -156,3 +156,16 @@ def test_unsubscribe_asks_on_get_and_stops_reminders_on_post(client, survey, smt
     reminded = {str(m["To"]) for m in smtp.inbox.messages[3:]}
     assert len(smtp.inbox.messages) == 5
     assert not any("kari@" in to for to in reminded)
+
+
+def test_a_stale_form_is_shown_again_with_what_was_typed(client, survey, smtp, db):
+    _invite_everyone(client, survey)
+    token = token_in(smtp.inbox.to("kari@fisk.example")[0])
+    q = _questions(db, survey)
+    stale = client.post(f"/s/{token}", data={"csrf_token": "old", f"q{q['text1']}": "Kaiplass"})
+    assert stale.status_code == 400
+    assert "Kaiplass" in stale.get_data(as_text=True)
+    with db as session:
+        assert session.scalars(select(Response)).all() == []
+    foreign = client.post("/s/" + "B" * 43, data={f"q{q['text1']}": "x"})
+    assert foreign.status_code == 400 and "Kaiplass" not in foreign.get_data(as_text=True)
