@@ -7,6 +7,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, validate_csrf
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms.validators import ValidationError
 
@@ -43,8 +44,6 @@ def survey(token: str) -> tuple[str, int, dict[str, str]]:
         return neutral()
     values = answering.stored_values(invitation)
     if values is None:
-        from werkzeug.datastructures import MultiDict
-
         values = MultiDict(answering.company_values(invitation))
     return _render(invitation, token, Submission(), values, 200)
 

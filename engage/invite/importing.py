@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from engage.core.forms import CONTROL_CHARS
@@ -14,10 +16,12 @@ from engage.extensions import db
 from engage.invite.contacts import find_by_email, save_contact
 from engage.invite.fields import clean_email, sector_from, size_from
 from engage.models import ContactImport, Project, User
+from engage.models.base import utcnow
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
 MAX_CELL = 200
+PENDING_LIFETIME = timedelta(days=1)
 # Column headings we recognise, in Norwegian and English, compared in lower case.
 HEADINGS = {
     "name": ("name", "navn", "kontaktperson", "contact", "kontakt"),
@@ -72,9 +76,13 @@ def _read_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    sample = text[:4096]
-    delimiter = max((";", ",", "\t"), key=sample.count)
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    delimiter = max((";", ",", "\t"), key=text[:4096].count)
+    try:
+        return list(
+            csv.reader(io.StringIO(text.replace("\0", ""), newline=""), delimiter=delimiter)
+        )
+    except csv.Error as error:
+        raise ImportFileError(_("The file could not be read as CSV.")) from error
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -185,7 +193,17 @@ def _check_row(project: Project, raw: dict[str, str]) -> tuple[dict[str, str], s
 
 
 def store_check(project: Project, user: User, filename: str, check: ImportCheck) -> ContactImport:
-    """Keep the good rows until the leader confirms."""
+    """Keep the good rows until the leader confirms; earlier unconfirmed checks of this
+    leader, and any older than a day, are dropped so no contact list lingers."""
+    db.session.execute(
+        sa.delete(ContactImport).where(
+            ContactImport.project_id == project.id,
+            sa.or_(
+                ContactImport.created_by_id == user.id,
+                ContactImport.created_at < utcnow() - PENDING_LIFETIME,
+            ),
+        )
+    )
     pending = ContactImport(
         project_id=project.id, created_by_id=user.id, filename=filename[:200], rows=check.rows
     )

@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
-from engage.invite.messages import Mail
+from engage.invite.messages import Mail, one_line
 from engage.models.base import utcnow
 
 # Connection trouble is worth another try later; a refused recipient is not.
@@ -27,7 +27,7 @@ def build_message(mail: Mail, config: dict[str, Any], name: str, email: str) -> 
     message["Subject"] = mail.subject
     message["From"] = config["MAIL_FROM"]
     local, _at, domain = email.rpartition("@")
-    message["To"] = Address(display_name=name, username=local, domain=domain)
+    message["To"] = Address(display_name=one_line(name), username=local, domain=domain)
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = make_msgid(domain=config["MAIL_FROM"].rpartition("@")[2].strip(">"))
     message["List-Unsubscribe"] = f"<{mail.unsubscribe_link}>"

@@ -49,6 +49,11 @@ def default_message(activity: Activity, language: str) -> InvitationMessage:
     return InvitationMessage(activity_id=activity.id, language=language, subject=subject, body=body)
 
 
+def one_line(text: str) -> str:
+    """Text fit for a mail header: no line breaks, no runs of spaces."""
+    return " ".join(text.split())
+
+
 def placeholder_values(activity: Activity, contact: Contact) -> dict[str, str]:
     return {
         "name": contact.name or contact.company or "",
@@ -70,7 +75,7 @@ def compose(
     values = placeholder_values(activity, contact)
     link, unsubscribe = f"{base}/s/{token}", f"{base}/s/{token}/unsubscribe"
     with force_locale(message.language):
-        subject = fill(message.subject, values)
+        subject = one_line(fill(message.subject, values))
         if kind is MailKind.REMINDER:
             subject = _("Reminder: %(subject)s", subject=subject)
         context = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -67,33 +66,41 @@ def overview(activity: Activity) -> Overview:
     result = Overview()
     sectors: dict[str, Rate] = {}
     sizes: dict[str, Rate] = {}
-    statuses: Counter[str] = Counter()
     for invitation in invitations_of(activity):
-        mail = invitation.mails[0] if invitation.mails else None
-        statuses[mail.status.value if mail else "none"] += 1
-        if mail is not None and mail.last_error and mail.status is not MailStatus.SENT:
-            result.failures.append(invitation)
-        result.reminders += sum(
-            m.kind is MailKind.REMINDER and m.status is MailStatus.SENT for m in invitation.mails
-        )
-        result.unsubscribed += invitation.contact.is_unsubscribed
-        if not is_invited(invitation):
-            continue
-        answered = invitation.answered_at is not None
-        result.answered += answered
-        for table, key in (
-            (sectors, invitation.contact.sector or ""),
-            (sizes, invitation.contact.company_size or ""),
-        ):
-            rate = table.setdefault(key, Rate(key))
-            rate.invited += 1
-            rate.answered += answered
-    result.invited = statuses["sent"]
-    result.waiting = statuses["queued"] + statuses["sending"]
+        _count_mails(result, invitation)
+        if is_invited(invitation):
+            answered = invitation.answered_at is not None
+            result.answered += answered
+            _add(sectors, invitation.contact.sector, answered)
+            _add(sizes, invitation.contact.company_size, answered)
     result.failed = len(result.failures)
-    result.by_sector = sorted(sectors.values(), key=lambda r: (r.key == "", r.key))
-    result.by_size = sorted(sizes.values(), key=lambda r: (r.key == "", r.key))
+    result.by_sector, result.by_size = _by_key(sectors), _by_key(sizes)
     return result
+
+
+def _count_mails(result: Overview, invitation: Invitation) -> None:
+    first = invitation.mails[0] if invitation.mails else None
+    if first is not None and first.status is MailStatus.SENT:
+        result.invited += 1
+    elif first is not None and first.status in (MailStatus.QUEUED, MailStatus.SENDING):
+        result.waiting += 1
+    if first is not None and first.last_error and first.status is not MailStatus.SENT:
+        result.failures.append(invitation)
+    result.reminders += sum(
+        m.kind is MailKind.REMINDER and m.status is MailStatus.SENT for m in invitation.mails
+    )
+    result.unsubscribed += invitation.contact.is_unsubscribed
+
+
+def _add(table: dict[str, Rate], key: str | None, answered: bool) -> None:
+    rate = table.setdefault(key or "", Rate(key or ""))
+    rate.invited += 1
+    rate.answered += answered
+
+
+def _by_key(table: dict[str, Rate]) -> list[Rate]:
+    """Known values in order, "not given" last."""
+    return sorted(table.values(), key=lambda r: (r.key == "", r.key))
 
 
 def non_responders(activity: Activity) -> list[Invitation]:

@@ -100,6 +100,7 @@ def test_wrong_files_get_a_message_and_nothing_is_imported(client, db, login_as,
         ("list.csv", b"navn;firma\nKari;Fisk AS\n"),
         ("list.csv", b""),
         ("list.csv", ("e-post\n" + "a@b.no\n" * 5001).encode()),
+        ("list.csv", b'e-post\n"' + b"x" * 140_000),  # longer than any CSV field may be
     ]
     for name, data in cases:
         page = _upload(client, project_id, name, data)
