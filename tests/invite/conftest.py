@@ -73,7 +73,6 @@ def app_config(smtp: SmtpServer) -> dict[str, Any]:
         "MAIL_TIMEOUT": 5,
         "INVITE_REMINDER_MIN_DAYS": 0,
         "PUBLIC_BASE_URL": "https://engage.testvik.example",
-        "RATELIMIT_ENABLED": False,
     }
 
 
