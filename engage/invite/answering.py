@@ -14,7 +14,14 @@ from engage.collect.services import record_response
 from engage.extensions import db
 from engage.invite.fields import COMPANY_SIZES
 from engage.invite.tokens import hash_token, looks_like_token
-from engage.models import Answer, Invitation, InvitationMail, MailStatus, Response
+from engage.models import (
+    Answer,
+    Invitation,
+    InvitationMail,
+    InvitationMessage,
+    MailStatus,
+    Response,
+)
 from engage.models.base import utcnow
 
 MAX_DRAFT_FIELDS = 200
@@ -48,6 +55,14 @@ def find_open_invitation(token: str) -> Invitation | None:
     if not invitation.activity.is_open or invitation.contact.erased_at is not None:
         return None
     return invitation
+
+
+def page_language(invitation: Invitation) -> str:
+    """The survey page speaks the language the invitation was written in."""
+    message = db.session.scalar(
+        sa.select(InvitationMessage).where(InvitationMessage.activity_id == invitation.activity_id)
+    )
+    return message.language if message else invitation.activity.project.language_form.value
 
 
 def company_values(invitation: Invitation) -> dict[str, str]:

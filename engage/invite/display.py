@@ -85,7 +85,7 @@ def receipt(token: str) -> tuple[str, int, dict[str, str]]:
     invitation = answering.find_open_invitation(token)
     if invitation is None or invitation.answered_at is None:
         return neutral()
-    g.project_locale = invitation.activity.project.language_form.value
+    g.project_locale = answering.page_language(invitation)
     return (
         render_template(
             "invite/receipt.html",
@@ -110,7 +110,7 @@ def unsubscribe(token: str) -> tuple[str, int, dict[str, str]]:
     if mail is None or mail.invitation.contact.erased_at is not None:
         return neutral()
     project = mail.invitation.activity.project
-    g.project_locale = project.language_form.value
+    g.project_locale = answering.page_language(mail.invitation)
     done = mail.invitation.contact.is_unsubscribed
     if request.method == "POST":
         answering.unsubscribe(mail)
@@ -127,7 +127,7 @@ def _render(
     invitation: Invitation, token: str, submission: Submission, values: object, status: int
 ) -> tuple[str, int, dict[str, str]]:
     activity, project = invitation.activity, invitation.activity.project
-    g.project_locale = project.language_form.value
+    g.project_locale = answering.page_language(invitation)
     labels = error_labels(activity)
     labels.update(
         {

@@ -62,6 +62,7 @@ def survey_page(project_id: int, activity_id: int) -> str:
         project=project,
         activity=activity,
         stats=overview.overview(activity),
+        non_responders=overview.non_responders(activity),
         uninvited=[c for c in contacts.project_contacts(project) if c.id not in invited],
         sector_label=lambda v: value_label("sector", v) if v else _("Not given"),
         size_label=lambda v: size_label(v) if v else _("Not given"),
