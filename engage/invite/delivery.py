@@ -33,6 +33,9 @@ def deliver(
 ) -> Delivery:
     """Send the activity's due mails in batches (at most limit); commits as it goes."""
     result, mailer, started = Delivery(), Mailer(config), utcnow()
+    if not activity.is_open:  # links to a closed survey would only disappoint
+        result.waiting = count_waiting(activity.id)
+        return result
     _release_stale_claims(activity.id)
     _drop_moot_reminders(activity.id)
     db.session.commit()

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.extensions import db
@@ -144,8 +145,13 @@ def confirm_import(project_id: int, import_id: int) -> WerkzeugResponse:
         flash(_("This import was already done or cancelled. Upload the file again."), "error")
         return redirect(_list_url(project))
     if ConfirmForm().validate_on_submit():
-        count = importing.apply_import(pending)
-        db.session.commit()
+        try:
+            count = importing.apply_import(pending)
+            db.session.commit()
+        except IntegrityError:  # the same import confirmed twice at once
+            db.session.rollback()
+            flash(_("This import was already done or cancelled. Upload the file again."), "error")
+            return redirect(_list_url(project))
         flash(ngettext("%(num)d contact imported.", "%(num)d contacts imported.", count), "success")
     return redirect(_list_url(project))
 

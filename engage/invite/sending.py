@@ -48,12 +48,16 @@ def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:
     for contact in contacts:
         if contact.id in invited or contact.is_unsubscribed or not contact.email:
             continue
-        invitation = Invitation(activity_id=activity.id, contact=contact)
+        invitation = Invitation(activity_id=activity.id, contact_id=contact.id)
         invitation.mails.append(InvitationMail(kind=MailKind.INVITATION, round=0))
-        db.session.add(invitation)
+        try:
+            with db.session.begin_nested():
+                db.session.add(invitation)
+                db.session.flush()
+        except sa.exc.IntegrityError:
+            continue  # a second click queued this contact at the same moment
         invited.add(contact.id)
         queued += 1
-    db.session.flush()
     return queued
 
 

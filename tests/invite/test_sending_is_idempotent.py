@@ -10,7 +10,7 @@ from sqlalchemy import select
 from engage.invite.contacts import save_contact
 from engage.invite.delivery import deliver
 from engage.invite.sending import queue_invitations
-from engage.models import Activity, InvitationMail, MailStatus, Project
+from engage.models import Activity, ActivityStatus, InvitationMail, MailStatus, Project
 
 BASE = "https://engage.testvik.example"
 
@@ -134,3 +134,13 @@ def test_a_refused_recipient_is_not_retried(app, db, survey, smtp):
             m.invitation.contact.email: m.status for m in session.scalars(select(InvitationMail))
         }
         assert statuses["ola@bygg.example"] is MailStatus.FAILED
+
+
+def test_queued_mails_wait_while_the_survey_is_closed(app, db, survey, smtp):
+    with db as session:
+        activity = _queue_all(session, survey)
+        activity.status = ActivityStatus.CLOSED
+        session.commit()
+        closed = deliver(activity, app.config, BASE)
+        assert (closed.sent, closed.waiting) == (0, 3)
+    assert smtp.inbox.messages == []
