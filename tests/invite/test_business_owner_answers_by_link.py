@@ -169,3 +169,12 @@ def test_a_stale_form_is_shown_again_with_what_was_typed(client, survey, smtp, d
         assert session.scalars(select(Response)).all() == []
     foreign = client.post("/s/" + "B" * 43, data={f"q{q['text1']}": "x"})
     assert foreign.status_code == 400 and "Kaiplass" not in foreign.get_data(as_text=True)
+
+
+def test_the_privacy_page_explains_the_e_mail_survey(client, survey, db):
+    from engage.models import Project
+
+    with db as session:
+        slug = session.get(Project, survey["project_id"]).slug
+    html = client.get(f"/p/{slug}/personvern").get_data(as_text=True)
+    assert "Næringslivsundersøkelse på e-post" in html
