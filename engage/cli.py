@@ -1,4 +1,5 @@
-"""flask commands: create-user, seed-demo."""
+"""flask commands: create-user, seed-demo; send-invitations and send-reminders live in
+engage.invite.commands."""
 
 from __future__ import annotations
 
@@ -151,3 +152,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(embed_backlog_command)
     app.cli.add_command(run_analysis_command)
+    from engage.invite import commands as invite_commands
+
+    invite_commands.init_app(app)

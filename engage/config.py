@@ -46,6 +46,22 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         # seed-demo analyses the demo input with sentence embeddings (about a minute).
         "DEMO_EMBEDDINGS": True,
         "PUBLIC_BASE_URL": "",
+        # Outgoing mail for business survey invitations (SMTP).
+        "MAIL_SERVER": "localhost",
+        "MAIL_PORT": 25,
+        "MAIL_USE_TLS": False,  # STARTTLS
+        "MAIL_USE_SSL": False,  # TLS from the first byte (usually port 465)
+        "MAIL_USERNAME": "",
+        "MAIL_PASSWORD": "",
+        "MAIL_FROM": "engage@localhost",
+        "MAIL_TIMEOUT": 30,
+        "MAIL_BATCH_SIZE": 50,
+        "MAIL_MAX_ATTEMPTS": 5,
+        # Minutes before the first retry; doubled for each further attempt.
+        "MAIL_RETRY_MINUTES": 5,
+        # Nobody gets a reminder sooner than this after their last mail.
+        "INVITE_REMINDER_MIN_DAYS": 3,
+        "INVITE_MAX_REMINDERS": 3,
     }
 
 
@@ -58,8 +74,16 @@ ENV_KEYS = {
     "ENGAGE_PUBLIC_BASE_URL": "PUBLIC_BASE_URL",
     "ENGAGE_DEMO_EMBEDDINGS": "DEMO_EMBEDDINGS",
     "ENGAGE_EMBED_IN_BACKGROUND": "EMBED_IN_BACKGROUND",
+    "ENGAGE_MAIL_SERVER": "MAIL_SERVER",
+    "ENGAGE_MAIL_PORT": "MAIL_PORT",
+    "ENGAGE_MAIL_USE_TLS": "MAIL_USE_TLS",
+    "ENGAGE_MAIL_USE_SSL": "MAIL_USE_SSL",
+    "ENGAGE_MAIL_USERNAME": "MAIL_USERNAME",
+    "ENGAGE_MAIL_PASSWORD": "MAIL_PASSWORD",
+    "ENGAGE_MAIL_FROM": "MAIL_FROM",
 }
-BOOLEAN_KEYS = {"DEMO_EMBEDDINGS", "EMBED_IN_BACKGROUND"}
+INT_SETTINGS = ("PROXY_COUNT", "MAIL_PORT")
+BOOL_SETTINGS = ("MAIL_USE_TLS", "MAIL_USE_SSL", "DEMO_EMBEDDINGS", "EMBED_IN_BACKGROUND")
 
 
 def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -68,10 +92,12 @@ def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
     for env_key, setting in ENV_KEYS.items():
         if environ.get(env_key):
             found[setting] = environ[env_key]
-    if "PROXY_COUNT" in found:
-        found["PROXY_COUNT"] = int(found["PROXY_COUNT"])
-    for key in BOOLEAN_KEYS & found.keys():
-        found[key] = found[key].strip().lower() not in ("0", "false", "no", "off")
+    for name in INT_SETTINGS:
+        if name in found:
+            found[name] = int(found[name])
+    for name in BOOL_SETTINGS:
+        if name in found:
+            found[name] = found[name].strip().lower() in {"1", "true", "yes", "on"}
     return found
 
 

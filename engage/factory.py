@@ -84,6 +84,8 @@ def register_blueprints(app: Flask) -> None:
     from engage.auth.views import bp as auth_bp
     from engage.collect.views import bp as collect_bp
     from engage.core.views import bp as core_bp
+    from engage.invite.display import bp as invite_bp
+    from engage.invite.manage import bp as invites_bp
     from engage.live.views import bp as live_bp
     from engage.report.views import bp as report_bp
     from engage.report.views import public as results_bp
@@ -95,6 +97,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(collect_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(review_bp, url_prefix="/manage")
+    app.register_blueprint(invite_bp)
+    app.register_blueprint(invites_bp, url_prefix="/manage")
     app.register_blueprint(
         live_bp, url_prefix="/manage/projects/<int:project_id>/activities/<int:activity_id>"
     )

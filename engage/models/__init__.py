@@ -1,6 +1,15 @@
 """Models, one module per aggregate."""
 
 from engage.models.activity import Activity, ActivityKind, ActivityStatus, Question, QuestionKind
+from engage.models.invitation import (
+    Contact,
+    ContactImport,
+    Invitation,
+    InvitationMail,
+    InvitationMessage,
+    MailKind,
+    MailStatus,
+)
 from engage.models.project import LanguageForm, MemberRole, Membership, Project
 from engage.models.response import Answer, Response
 from engage.models.theme import (
@@ -20,7 +29,14 @@ __all__ = [
     "AnalysisRun",
     "Answer",
     "AnswerEmbedding",
+    "Contact",
+    "ContactImport",
+    "Invitation",
+    "InvitationMail",
+    "InvitationMessage",
     "LanguageForm",
+    "MailKind",
+    "MailStatus",
     "MemberRole",
     "Membership",
     "Project",

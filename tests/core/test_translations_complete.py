@@ -60,7 +60,11 @@ def test_extracted_template_is_up_to_date():
     from babel.messages.extract import extract_from_dir
 
     root = TRANSLATIONS.parents[1]
-    method_map = [("engage/**.py", "python"), ("engage/templates/**.html", "jinja2")]
+    method_map = [
+        ("engage/**.py", "python"),
+        ("engage/templates/**.html", "jinja2"),
+        ("engage/templates/**.txt", "jinja2"),
+    ]
     keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2)}
     found = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(

@@ -1,0 +1,1 @@
+"""Business surveys by e-mail: contacts, personal links, sending, answering, erasure."""

@@ -1,0 +1,76 @@
+"""flask commands for cron: send-invitations and send-reminders."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from engage.extensions import db
+from engage.invite import sending
+from engage.invite.delivery import deliver
+from engage.models import Activity, ActivityKind
+
+
+def _survey(activity_id: int) -> Activity:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None or activity.kind is not ActivityKind.BUSINESS_SURVEY:
+        raise click.ClickException(f"No business survey with id {activity_id}")
+    if not current_app.config["PUBLIC_BASE_URL"]:
+        raise click.ClickException(
+            "Set ENGAGE_PUBLIC_BASE_URL (e.g. https://engage.kommune.no): mails need full links."
+        )
+    return activity
+
+
+def _report(label: str, queued: int, activity: Activity) -> None:
+    result = deliver(
+        activity, current_app.config, current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    )
+    click.echo(
+        f"{activity.title!r}: {queued} {label} queued, {result.sent} sent, "
+        f"{result.failed} failed, {result.waiting} waiting for a retry"
+    )
+    for error in result.errors[:10]:
+        click.echo(f"  error: {error}", err=True)
+
+
+@click.command("send-invitations")
+@with_appcontext
+@click.argument("activity_id", type=int)
+@click.option("--all-contacts", is_flag=True, help="Also queue every contact not invited yet.")
+@click.option("--retry-failed", is_flag=True, help="Try mails that were given up again.")
+def send_invitations_command(activity_id: int, all_contacts: bool, retry_failed: bool) -> None:
+    """Send queued and due invitation mails of a business survey; safe to run again."""
+    from engage.invite.contacts import project_contacts
+
+    activity = _survey(activity_id)
+    queued = 0
+    if all_contacts and activity.is_open:
+        queued = sending.queue_invitations(activity, project_contacts(activity.project))
+    if retry_failed:
+        sending.retry_failed(activity)
+    db.session.commit()
+    _report("invitations", queued, activity)
+
+
+@click.command("send-reminders")
+@with_appcontext
+@click.argument("activity_id", type=int)
+def send_reminders_command(activity_id: int) -> None:
+    """Remind those who have not answered (not more often than configured); for cron."""
+    activity = _survey(activity_id)
+    if not activity.is_open:
+        click.echo(f"{activity.title!r} is not open: no reminders.")
+        return
+    cfg = current_app.config
+    queued = sending.queue_reminders(
+        activity, cfg["INVITE_REMINDER_MIN_DAYS"], cfg["INVITE_MAX_REMINDERS"]
+    )
+    db.session.commit()
+    _report("reminders", queued, activity)
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(send_invitations_command)
+    app.cli.add_command(send_reminders_command)

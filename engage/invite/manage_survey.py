@@ -1,0 +1,242 @@
+"""Leader pages for one business survey: the invitation text, sending, reminders, the
+overview with non-responders, and erasure when the survey has closed."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from engage.collect.about import value_label
+from engage.collect.links import public_base
+from engage.extensions import db
+from engage.invite import contacts, overview, sending
+from engage.invite.delivery import deliver
+from engage.invite.fields import size_label
+from engage.invite.forms import MessageForm
+from engage.invite.manage import bp
+from engage.invite.messages import compose, default_message
+from engage.models import (
+    Activity,
+    ActivityKind,
+    Contact,
+    InvitationMessage,
+    MailKind,
+)
+from engage.review import access
+from engage.review.forms import ConfirmForm
+
+BASE = "/projects/<int:project_id>/activities/<int:activity_id>/invitations"
+PREVIEW_TOKEN = "PERSONAL-LINK-EXAMPLE"  # noqa: S105  (not a secret: shown in previews)
+
+
+def _survey(project_id: int, activity_id: int) -> Activity:
+    activity = access.get_activity(project_id, activity_id, write=True)
+    if activity.kind is not ActivityKind.BUSINESS_SURVEY:
+        abort(404)
+    return activity
+
+
+def _back(activity: Activity) -> WerkzeugResponse:
+    return redirect(
+        url_for("invites.survey", project_id=activity.project_id, activity_id=activity.id)
+    )
+
+
+def message_of(activity: Activity) -> InvitationMessage:
+    stored = db.session.scalar(
+        sa.select(InvitationMessage).where(InvitationMessage.activity_id == activity.id)
+    )
+    return stored or default_message(activity, activity.project.language_form.value)
+
+
+@bp.get(BASE, endpoint="survey")
+def survey_page(project_id: int, activity_id: int) -> str:
+    activity = _survey(project_id, activity_id)
+    invited = {i.contact_id for i in overview.invitations_of(activity)}
+    project = activity.project
+    return render_template(
+        "invite/survey_overview.html",
+        project=project,
+        activity=activity,
+        stats=overview.overview(activity),
+        non_responders=overview.non_responders(activity),
+        uninvited=[c for c in contacts.project_contacts(project) if c.id not in invited],
+        sector_label=lambda v: value_label("sector", v) if v else _("Not given"),
+        size_label=lambda v: size_label(v) if v else _("Not given"),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route(BASE + "/message", methods=["GET", "POST"])
+def message(project_id: int, activity_id: int) -> str | WerkzeugResponse | tuple[str, int]:
+    activity = _survey(project_id, activity_id)
+    stored = message_of(activity)
+    form = MessageForm(obj=stored)
+    if form.validate_on_submit():
+        if stored.id is None:
+            db.session.add(stored)
+        stored.language, stored.subject, stored.body = (
+            form.language.data,
+            form.subject.data,
+            form.body.data,
+        )
+        db.session.commit()
+        flash(_("The invitation text is saved."), "success")
+        return redirect(url_for("invites.message", project_id=project_id, activity_id=activity_id))
+    sample = _preview_contact(activity)
+    preview = compose(stored, activity, sample, MailKind.INVITATION, public_base(), PREVIEW_TOKEN)
+    return render_template(
+        "invite/message.html",
+        project=activity.project,
+        activity=activity,
+        form=form,
+        preview=preview,
+        sample=sample,
+        choices=contacts.project_contacts(activity.project)[:200],
+    ), (422 if form.errors else 200)
+
+
+def _preview_contact(activity: Activity) -> Contact:
+    wanted = request.args.get("contact", type=int)
+    contact = db.session.get(Contact, wanted) if wanted else None
+    if contact is None or contact.project_id != activity.project_id or contact.erased_at:
+        found = contacts.project_contacts(activity.project)
+        contact = (
+            found[0]
+            if found
+            else Contact(name="Kari Nordmann", company="Eksempel AS", email="kari@example.no")
+        )
+    return contact
+
+
+@bp.post(BASE + "/send")
+def send(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = _survey(project_id, activity_id)
+    if not ConfirmForm().validate_on_submit():
+        return _back(activity)
+    if not activity.is_open:
+        flash(_("Open the survey before sending invitations, so the links work."), "error")
+        return _back(activity)
+    chosen = {int(v) for v in request.form.getlist("contact") if v.isdigit()}
+    everyone = request.form.get("who") == "all"
+    targets = [c for c in contacts.project_contacts(activity.project) if everyone or c.id in chosen]
+    queued = sending.queue_invitations(activity, targets)
+    db.session.commit()
+    flash(ngettext("%(num)d invitation queued.", "%(num)d invitations queued.", queued), "success")
+    return _deliver_now(activity)
+
+
+@bp.post(BASE + "/remind")
+def remind(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = _survey(project_id, activity_id)
+    if ConfirmForm().validate_on_submit() and activity.is_open:
+        cfg = current_app.config
+        queued = sending.queue_reminders(
+            activity, cfg["INVITE_REMINDER_MIN_DAYS"], cfg["INVITE_MAX_REMINDERS"]
+        )
+        db.session.commit()
+        flash(ngettext("%(num)d reminder queued.", "%(num)d reminders queued.", queued), "success")
+        return _deliver_now(activity)
+    return _back(activity)
+
+
+@bp.post(BASE + "/deliver")
+def deliver_next(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = _survey(project_id, activity_id)
+    if ConfirmForm().validate_on_submit():
+        if request.form.get("retry") == "failed":
+            sending.retry_failed(activity)
+            db.session.commit()
+        return _deliver_now(activity)
+    return _back(activity)
+
+
+def _deliver_now(activity: Activity) -> WerkzeugResponse:
+    """One batch right away; larger lists continue with the next click or the cron job."""
+    config = current_app.config
+    result = deliver(activity, config, public_base(), limit=int(config["MAIL_BATCH_SIZE"]))
+    flash(ngettext("%(num)d mail sent.", "%(num)d mails sent.", result.sent), "success")
+    if result.failed:
+        flash(
+            ngettext(
+                "%(num)d mail failed; see the list below.",
+                "%(num)d mails failed; see the list below.",
+                result.failed,
+            ),
+            "error",
+        )
+    if result.waiting:
+        flash(
+            ngettext(
+                "%(num)d mail is waiting: send the next batch, or let the scheduled job do it.",
+                "%(num)d mails are waiting: send the next batch, or let the scheduled job do it.",
+                result.waiting,
+            ),
+            "info",
+        )
+    return _back(activity)
+
+
+@bp.get(BASE + "/non-responders.csv")
+def non_responders_csv(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = _survey(project_id, activity_id)
+    headers = [
+        _("Name"),
+        _("Company"),
+        _("Org.nr"),
+        _("Phone"),
+        _("E-mail"),
+        _("Sector"),
+        _("Number of employees"),
+        _("Area"),
+    ]
+    rows = [
+        [
+            c.name,
+            c.company,
+            c.org_number,
+            c.phone,
+            c.email,
+            c.sector,
+            size_label(c.company_size),
+            c.area,
+        ]
+        for c in (i.contact for i in overview.non_responders(activity))
+    ]
+    response = WerkzeugResponse(overview.to_csv(headers, rows), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="non-responders-{activity.id}.csv"'
+    )
+    return response
+
+
+@bp.post(BASE + "/erase")
+def erase(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = _survey(project_id, activity_id)
+    if ConfirmForm().validate_on_submit():
+        if activity.is_open or activity.status.value == "draft":
+            flash(_("Close the survey first; then the contact details can be erased."), "error")
+            return _back(activity)
+        erased, kept = contacts.erase_identities(activity)
+        db.session.commit()
+        flash(
+            ngettext(
+                "%(num)d contact erased; the answers are kept.",
+                "%(num)d contacts erased; the answers are kept.",
+                erased,
+            ),
+            "success",
+        )
+        if kept:
+            flash(
+                ngettext(
+                    "%(num)d contact is also invited to a survey still running and was kept.",
+                    "%(num)d contacts are also invited to a survey still running and were kept.",
+                    kept,
+                ),
+                "info",
+            )
+    return _back(activity)

@@ -1,0 +1,129 @@
+"""The leader's view of one business survey: counts, response rates, who to phone."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from engage.extensions import db
+from engage.models import Activity, Invitation, MailKind, MailStatus
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+@dataclass
+class Rate:
+    key: str
+    invited: int = 0
+    answered: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+@dataclass
+class Overview:
+    contacts: int = 0
+    invited: int = 0
+    waiting: int = 0
+    failed: int = 0
+    answered: int = 0
+    unsubscribed: int = 0
+    reminders: int = 0
+    by_sector: list[Rate] = field(default_factory=list)
+    by_size: list[Rate] = field(default_factory=list)
+    failures: list[Invitation] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+def invitations_of(activity: Activity) -> list[Invitation]:
+    return list(
+        db.session.scalars(
+            sa.select(Invitation)
+            .where(Invitation.activity_id == activity.id)
+            .options(selectinload(Invitation.mails), selectinload(Invitation.contact))
+            .order_by(Invitation.id)
+        )
+    )
+
+
+def is_invited(invitation: Invitation) -> bool:
+    return any(
+        m.kind is MailKind.INVITATION and m.status is MailStatus.SENT for m in invitation.mails
+    )
+
+
+def overview(activity: Activity) -> Overview:
+    """Counts for the survey's dashboard."""
+    result = Overview()
+    sectors: dict[str, Rate] = {}
+    sizes: dict[str, Rate] = {}
+    for invitation in invitations_of(activity):
+        _count_mails(result, invitation)
+        if is_invited(invitation):
+            answered = invitation.answered_at is not None
+            result.answered += answered
+            _add(sectors, invitation.contact.sector, answered)
+            _add(sizes, invitation.contact.company_size, answered)
+    result.failed = len(result.failures)
+    result.by_sector, result.by_size = _by_key(sectors), _by_key(sizes)
+    return result
+
+
+def _count_mails(result: Overview, invitation: Invitation) -> None:
+    first = invitation.mails[0] if invitation.mails else None
+    if first is not None and first.status is MailStatus.SENT:
+        result.invited += 1
+    elif first is not None and first.status in (MailStatus.QUEUED, MailStatus.SENDING):
+        result.waiting += 1
+    if first is not None and first.last_error and first.status is not MailStatus.SENT:
+        result.failures.append(invitation)
+    result.reminders += sum(
+        m.kind is MailKind.REMINDER and m.status is MailStatus.SENT for m in invitation.mails
+    )
+    result.unsubscribed += invitation.contact.is_unsubscribed
+
+
+def _add(table: dict[str, Rate], key: str | None, answered: bool) -> None:
+    rate = table.setdefault(key or "", Rate(key or ""))
+    rate.invited += 1
+    rate.answered += answered
+
+
+def _by_key(table: dict[str, Rate]) -> list[Rate]:
+    """Known values in order, "not given" last."""
+    return sorted(table.values(), key=lambda r: (r.key == "", r.key))
+
+
+def non_responders(activity: Activity) -> list[Invitation]:
+    """Invited, not answered, identity known: the list for phone follow-up."""
+    return [
+        i
+        for i in invitations_of(activity)
+        if is_invited(i) and i.answered_at is None and i.contact.erased_at is None
+    ]
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(DANGEROUS_START) or (text and ord(text[0]) < 32):
+        return "'" + text
+    return text
+
+
+def to_csv(headers: list[str], rows: list[list[object]]) -> str:
+    """CSV with a BOM so Excel reads æøå; every cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([safe_cell(h) for h in headers])
+    writer.writerows([[safe_cell(c) for c in row] for row in rows])
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,122 @@
+"""Queue and deliver invitation mails: batched, resumable, and never twice.
+
+Each mail row is claimed with a conditional UPDATE and the claim is committed before the
+mail goes out, so two senders never send the same row; it is marked sent right after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from engage.extensions import db
+from engage.models import (
+    Activity,
+    Contact,
+    Invitation,
+    InvitationMail,
+    MailKind,
+    MailStatus,
+)
+from engage.models.base import utcnow
+
+# A claim older than this was interrupted (crash, killed job); we do not know if the mail left.
+CLAIM_TIMEOUT = timedelta(minutes=30)
+
+
+@dataclass
+class Delivery:
+    sent: int = 0
+    failed: int = 0
+    waiting: int = 0
+    errors: list[str] = field(default_factory=list)
+    in_a_row: int = 0  # transient failures since the last success
+    stopped: bool = False  # gave up this run because the server seems down
+
+
+def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:
+    """Queue one invitation mail per contact not invited yet; returns how many were queued."""
+    invited = set(
+        db.session.scalars(
+            sa.select(Invitation.contact_id).where(Invitation.activity_id == activity.id)
+        )
+    )
+    queued = 0
+    for contact in contacts:
+        if contact.id in invited or contact.is_unsubscribed or not contact.email:
+            continue
+        invitation = Invitation(activity_id=activity.id, contact_id=contact.id)
+        invitation.mails.append(InvitationMail(kind=MailKind.INVITATION, round=0))
+        try:
+            with db.session.begin_nested():
+                db.session.add(invitation)
+                db.session.flush()
+        except sa.exc.IntegrityError:
+            continue  # a second click queued this contact at the same moment
+        invited.add(contact.id)
+        queued += 1
+    return queued
+
+
+def queue_reminders(activity: Activity, min_days: float, max_reminders: int) -> int:
+    """Queue a reminder for everyone invited who has not answered, not unsubscribed, and had
+    no mail in the last min_days days; returns how many were queued."""
+    cutoff = utcnow() - timedelta(days=min_days)
+    queued = 0
+    for invitation in _reminder_candidates(activity):
+        mails = invitation.mails
+        if any(m.status in (MailStatus.QUEUED, MailStatus.SENDING) for m in mails):
+            continue
+        last = max((m.sent_at for m in mails if m.sent_at), default=None)
+        rounds = [m.round for m in mails if m.kind is MailKind.REMINDER]
+        if last is None or _aware(last) > cutoff or len(rounds) >= max_reminders:
+            continue
+        mail = InvitationMail(kind=MailKind.REMINDER, round=max(rounds, default=0) + 1)
+        try:
+            with db.session.begin_nested():
+                invitation.mails.append(mail)
+                db.session.flush()
+        except sa.exc.IntegrityError:
+            continue  # another run queued this round at the same moment
+        queued += 1
+    return queued
+
+
+def _reminder_candidates(activity: Activity) -> list[Invitation]:
+    return list(
+        db.session.scalars(
+            sa.select(Invitation)
+            .join(Contact)
+            .where(
+                Invitation.activity_id == activity.id,
+                Invitation.answered_at.is_(None),
+                Contact.is_unsubscribed.is_(False),
+                Contact.email.is_not(None),
+            )
+            .options(selectinload(Invitation.mails))
+        )
+    )
+
+
+def retry_failed(activity: Activity) -> int:
+    """Put failed mails back in the queue, due now; returns how many."""
+    result = db.session.execute(
+        sa.update(InvitationMail)
+        .where(InvitationMail.status == MailStatus.FAILED, of_activity(activity.id))
+        .values(status=MailStatus.QUEUED, next_attempt_at=utcnow(), attempts=0)
+    )
+    return result.rowcount or 0
+
+
+def of_activity(activity_id: int) -> sa.ColumnElement[bool]:
+    return InvitationMail.invitation_id.in_(
+        sa.select(Invitation.id).where(Invitation.activity_id == activity_id)
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives naive datetimes back; they are UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
