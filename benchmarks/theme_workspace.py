@@ -47,7 +47,7 @@ def make_app(url: str):
     return app
 
 
-def seed(app, extra: int) -> tuple[int, str, str]:
+def seed(app, extra: int, embeddings: bool = True) -> tuple[int, str, str]:
     """Demo project (+ extra synthetic responses); returns project id, e-mail, password."""
     from engage.demo import texts
     from engage.demo.seed import seed_demo
@@ -81,7 +81,7 @@ def seed(app, extra: int) -> tuple[int, str, str]:
             if n % 1000 == 999:
                 db.session.flush()
         db.session.commit()
-        if embedding_available():
+        if embeddings and embedding_available():
             rows = db.session.execute(
                 sa.select(Answer.id, Answer.text).where(Answer.text.is_not(None))
             ).all()

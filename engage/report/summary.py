@@ -68,6 +68,7 @@ class Participation:
     by_sector: list[tuple[str, int]]
     by_language: list[tuple[str, int]]
     gaps: list[tuple[str, dict]]  # message id and its values, said plainly in the document
+    business_rates: list[tuple[str, int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -165,7 +166,22 @@ def _participation(project: Project, responses: list[Response]) -> Participation
         by_sector=_counts(r.sector for r in responses),
         by_language=_counts(r.language for r in responses),
         gaps=_gaps(project, responses, by_age, by_area),
+        business_rates=_business_rates(project),
     )
+
+
+def _business_rates(project: Project) -> list[tuple[str, int, int, int]]:
+    """(survey, invited, answered, percent) for each business survey sent by e-mail."""
+    from engage.invite.overview import overview
+    from engage.models import ActivityKind
+
+    rates = []
+    for activity in project.activities:
+        if activity.kind is ActivityKind.BUSINESS_SURVEY:
+            counts = overview(activity)
+            if counts.invited:
+                rates.append((activity.title, counts.invited, counts.answered, counts.percent))
+    return rates
 
 
 def _gaps(project: Project, responses: list[Response], by_age, by_area) -> list[tuple[str, dict]]:

@@ -43,7 +43,9 @@ def _setup(document, summary: Summary) -> None:
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Calibri", Pt(11)
     section = document.sections[0]
-    section.header.paragraphs[0].text = (
+    section.header.paragraphs[
+        0
+    ].text = (
         f"{summary.project.kommune} · {summary.project.name} · {summary.generated_on.isoformat()}"
     )
     footer = section.footer.paragraphs[0]
@@ -110,6 +112,17 @@ def _process(document, summary: Summary, title: str, names) -> None:
             for a in p.activities
         ],
     )
+    for title, invited, answered, percent in p.business_rates:
+        document.add_paragraph(
+            _(
+                "Business survey «%(title)s»: %(answered)d of %(invited)d invited "
+                "businesses answered (%(percent)d %%).",
+                title=title,
+                answered=answered,
+                invited=invited,
+                percent=percent,
+            )
+        )
     _counts(document, _("By channel"), p.by_channel, names["channel"], p.total)
     _counts(document, _("By group"), p.by_group, names["group"], p.total)
     _counts(document, _("By age band"), p.by_age, names["age"], p.total)

@@ -154,3 +154,32 @@ def test_cells_are_neutralised(value, expected):
 def test_masking_leaves_dates_and_counts():
     assert mask("Møte 2026-01-05, 12 000 innbyggere") == "Møte 2026-01-05, 12 000 innbyggere"
     assert mask("Tlf 98 76 54 32, +47 98765432, ola@x.no") == ("Tlf [telefon], [telefon], [e-post]")
+
+
+def test_business_survey_response_rate_is_in_the_summary(app, db, demo, tmp_path):
+    from engage.models import (
+        ActivityKind,
+        Contact,
+        Invitation,
+        InvitationMail,
+        MailKind,
+        MailStatus,
+    )
+    from engage.models.base import utcnow
+
+    with db as session:
+        survey = session.scalar(select(Activity).where(
+            Activity.kind == ActivityKind.BUSINESS_SURVEY))
+        for n in range(4):
+            contact = Contact(project_id=demo["id"], name=f"Firma {n}",
+                              email=f"post{n}@firma.example", company=f"Firma {n} AS")
+            invitation = Invitation(activity_id=survey.id, contact=contact,
+                                    answered_at=utcnow() if n < 3 else None)
+            invitation.mails = [InvitationMail(kind=MailKind.INVITATION, status=MailStatus.SENT,
+                                               sent_at=utcnow())]
+            session.add(invitation)
+        session.commit()
+        title = survey.title
+    text = export(app, demo["id"], "md", tmp_path).read_text()
+    assert f"Næringslivsundersøkelsen «{title}»: 3 av 4 inviterte bedrifter svarte (75 %)" in text
+    assert "firma.example" not in text
