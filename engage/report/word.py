@@ -43,11 +43,8 @@ def _setup(document, summary: Summary) -> None:
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Calibri", Pt(11)
     section = document.sections[0]
-    section.header.paragraphs[
-        0
-    ].text = (
-        f"{summary.project.kommune} · {summary.project.name} · {summary.generated_on.isoformat()}"
-    )
+    project, day = summary.project, summary.generated_on.isoformat()
+    section.header.paragraphs[0].text = f"{project.kommune} · {project.name} · {day}"
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run(_("Page") + " ")
