@@ -168,15 +168,22 @@ def test_business_survey_response_rate_is_in_the_summary(app, db, demo, tmp_path
     from engage.models.base import utcnow
 
     with db as session:
-        survey = session.scalar(select(Activity).where(
-            Activity.kind == ActivityKind.BUSINESS_SURVEY))
+        survey = session.scalar(
+            select(Activity).where(Activity.kind == ActivityKind.BUSINESS_SURVEY)
+        )
         for n in range(4):
-            contact = Contact(project_id=demo["id"], name=f"Firma {n}",
-                              email=f"post{n}@firma.example", company=f"Firma {n} AS")
-            invitation = Invitation(activity_id=survey.id, contact=contact,
-                                    answered_at=utcnow() if n < 3 else None)
-            invitation.mails = [InvitationMail(kind=MailKind.INVITATION, status=MailStatus.SENT,
-                                               sent_at=utcnow())]
+            contact = Contact(
+                project_id=demo["id"],
+                name=f"Firma {n}",
+                email=f"post{n}@firma.example",
+                company=f"Firma {n} AS",
+            )
+            invitation = Invitation(
+                activity_id=survey.id, contact=contact, answered_at=utcnow() if n < 3 else None
+            )
+            invitation.mails = [
+                InvitationMail(kind=MailKind.INVITATION, status=MailStatus.SENT, sent_at=utcnow())
+            ]
             session.add(invitation)
         session.commit()
         title = survey.title
