@@ -92,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.review.views import bp as review_bp
     from engage.themes import embeddings
     from engage.themes.views import bp as themes_bp
+    from engage.vote.views import bp as vote_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(collect_bp)
@@ -105,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(themes_bp, url_prefix="/manage/projects/<int:project_id>/themes")
     app.register_blueprint(report_bp, url_prefix="/manage/projects/<int:project_id>/summary")
     app.register_blueprint(results_bp)
+    app.register_blueprint(vote_bp, url_prefix="/manage")
     embeddings.init_app(app)
 
 

@@ -27,8 +27,9 @@ from engage.collect.about import FIELD_LABELS, field_choices
 from engage.collect.answers import Submission, error_labels, read_submission
 from engage.collect.ratelimits import allow_submission, browser_session_id
 from engage.extensions import csrf, db
-from engage.models import Activity, Project
+from engage.models import Activity, ActivityKind, Project
 from engage.themes.embeddings import notify_new_answers
+from engage.vote import views as vote_views
 
 bp = Blueprint("collect", __name__)
 # The form checks its token itself, so a stale token re-shows the form instead of losing it.
@@ -53,9 +54,13 @@ def form(code: str) -> str | WerkzeugResponse | tuple[str, int]:
     if request.method == "POST":
         if request.form.get("website"):  # honeypot: people never see this field
             return redirect(url_for("collect.receipt", code=activity.join_code))
+        if activity.kind is ActivityKind.VOTE:
+            return vote_views.submit_ballot(activity)
         return _submit(activity)
     if not activity.is_open:
         return render_template("collect/closed.html", activity=activity, project=activity.project)
+    if activity.kind is ActivityKind.VOTE:
+        return vote_views.show_ballot(activity)
     return _render_form(activity, Submission(about=_remembered_about(activity)), values=None)
 
 

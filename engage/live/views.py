@@ -11,7 +11,7 @@ from engage.collect.services import count_responses
 from engage.extensions import db
 from engage.live.qr import qr_png, qr_svg
 from engage.live.words import top_words
-from engage.models import Activity, Answer
+from engage.models import Activity, ActivityKind, Answer
 from engage.models import Response as Input
 from engage.review import access
 from engage.themes.runs import latest_run
@@ -36,6 +36,8 @@ def screen(project_id: int, activity_id: int) -> str:
     activity = _activity(project_id, activity_id)
     url = public_url(activity)
     show_themes = request.args.get("view") == "themes"
+    if activity.kind is ActivityKind.VOTE:
+        return _vote_screen(activity, url)
     return render_template(
         "live/screen.html",
         activity=activity,
@@ -84,6 +86,27 @@ def qr(project_id: int, activity_id: int, fmt: str) -> Response:
         abort(404)
     return Response(
         body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _vote_screen(activity: Activity, url: str) -> str:
+    """Live results of a vote as bars with the numbers; by group on the leader's command."""
+    from engage.collect.about import STAKEHOLDER_GROUPS
+    from engage.vote.services import results
+
+    rows, ballots = results(activity)
+    value = (lambda r: r.dots) if activity.vote_mode == "dots" else (lambda r: r.agree)
+    top = max((value(r) for r in rows), default=0) or 1
+    return render_template(
+        "live/vote_screen.html",
+        activity=activity,
+        project=activity.project,
+        url=url,
+        qr=qr_svg(url),
+        ballots=ballots,
+        rows=[(r, value(r), value(r) / top) for r in rows],
+        split=request.args.get("split") == "group",
+        groups={k: str(v) for k, v in STAKEHOLDER_GROUPS.items()},
     )
 
 

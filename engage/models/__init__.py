@@ -21,6 +21,7 @@ from engage.models.theme import (
     ThemeMember,
 )
 from engage.models.user import Role, User
+from engage.models.vote import Ballot, BallotMark, VoteOption
 
 __all__ = [
     "Activity",
@@ -29,6 +30,8 @@ __all__ = [
     "AnalysisRun",
     "Answer",
     "AnswerEmbedding",
+    "Ballot",
+    "BallotMark",
     "Contact",
     "ContactImport",
     "Invitation",
@@ -49,4 +52,5 @@ __all__ = [
     "ThemeEdit",
     "ThemeMember",
     "User",
+    "VoteOption",
 ]

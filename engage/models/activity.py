@@ -22,6 +22,7 @@ class ActivityKind(enum.Enum):
     SURVEY = "survey"
     BUSINESS_SURVEY = "business_survey"
     INTERVIEW = "interview"
+    VOTE = "vote"
 
 
 class ActivityStatus(enum.Enum):
@@ -59,6 +60,9 @@ class Activity(db.Model):
     # Which optional "about you" fields the form shows, and which of them must be answered.
     about_fields: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     about_required: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # Votes only: "dots" (spread vote_dots dots) or "agree" (agree/disagree per area).
+    vote_mode: Mapped[str] = mapped_column(sa.String(10), default="dots")
+    vote_dots: Mapped[int] = mapped_column(default=3)
     # Short public code for joining by URL or QR; no look-alike characters.
     join_code: Mapped[str] = mapped_column(sa.String(8), unique=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)

@@ -18,6 +18,7 @@ LABELS = {
     ActivityKind.SURVEY: _l("Online survey"),
     ActivityKind.BUSINESS_SURVEY: _l("Business survey"),
     ActivityKind.INTERVIEW: _l("Interview notes"),
+    ActivityKind.VOTE: _l("Vote on the candidate areas"),
     ActivityStatus.DRAFT: _l("Draft"),
     ActivityStatus.OPEN: _l("Open"),
     ActivityStatus.CLOSED: _l("Closed"),

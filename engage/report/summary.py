@@ -109,6 +109,15 @@ class Summary:
     edits: list[tuple[str, int]]
     questionnaires: list[tuple[str, list[str]]]
     inputs_by_theme: list[tuple[str, list[Quote]]]
+    votes: list[VoteSummary] = field(default_factory=list)
+
+
+@dataclass
+class VoteSummary:
+    title: str
+    mode: str
+    ballots: int
+    rows: list  # engage.vote.services.OptionResult
 
 
 def build_summary(
@@ -141,7 +150,21 @@ def build_summary(
         edits=_edits(run),
         questionnaires=[(a.title, [q.prompt for q in a.questions]) for a in project.activities],
         inputs_by_theme=_inputs_by_theme(run, placement, responses),
+        votes=_votes(project),
     )
+
+
+def _votes(project: Project) -> list[VoteSummary]:
+    """Results of every vote on the candidate areas, with the split by group."""
+    from engage.models import ActivityKind
+    from engage.vote.services import results
+
+    found = []
+    for activity in project.activities:
+        if activity.kind is ActivityKind.VOTE:
+            rows, ballots = results(activity)
+            found.append(VoteSummary(activity.title, activity.vote_mode, ballots, rows))
+    return found
 
 
 def _counts(values) -> list[tuple[str, int]]:

@@ -30,7 +30,7 @@ def build_docx(summary: Summary) -> bytes:
         _heard(document, summary, titles["heard"])
         _areas(document, summary, titles["areas"], names)
         _ideas(document, summary, titles["ideas"])
-        _anchoring(document, titles["anchoring"])
+        _anchoring(document, summary, titles["anchoring"], names)
         _appendix(document, summary, titles["appendix"], names)
         buffer = io.BytesIO()
         document.save(buffer)
@@ -198,9 +198,33 @@ def _ideas(document, summary: Summary, title: str) -> None:
         )
 
 
-def _anchoring(document, title: str) -> None:
+def _anchoring(document, summary: Summary, title: str, names) -> None:
     document.add_heading(title, level=1)
-    document.add_paragraph(_("No voting round on the candidate areas has been held yet."))
+    if not any(v.ballots for v in summary.votes):
+        document.add_paragraph(_("No voting round on the candidate areas has been held yet."))
+    for vote in summary.votes:
+        if not vote.ballots:
+            continue
+        document.add_heading(vote.title, level=2)
+        document.add_paragraph(_("%(n)d ballots.", n=vote.ballots))
+        if vote.mode == "dots":
+            rows = [[r.option.label, r.dots] for r in vote.rows]
+            headers = [_("Area"), _("Dots")]
+        else:
+            rows = [[r.option.label, r.agree, r.neutral, r.disagree] for r in vote.rows]
+            headers = [_("Area"), _("Agree"), _("Neutral"), _("Disagree")]
+        document.add_picture(io.BytesIO(bar_chart([(r[0], r[1]) for r in rows])), width=Cm(12))
+        _table(document, headers, rows)
+        document.add_heading(_("By group"), level=3)
+        _table(
+            document,
+            [_("Area"), _("Group"), _("Count")],
+            [
+                [r.option.label, names["group"].get(g, g) or _("not stated"), n]
+                for r in vote.rows
+                for g, n in r.by_group.items()
+            ],
+        )
 
 
 def _appendix(document, summary: Summary, title: str, names) -> None:

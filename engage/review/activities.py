@@ -57,7 +57,17 @@ def activity(project_id: int, activity_id: int) -> str:
         activity=activity,
         can_edit=access.can_edit(current_user, activity.project),
         response_count=count_responses(activity),
+        **_vote_context(activity),
     )
+
+
+def _vote_context(activity) -> dict[str, object]:
+    if activity.kind is not ActivityKind.VOTE:
+        return {}
+    from engage.vote.services import results
+
+    vote_results, ballots = results(activity)
+    return {"vote_results": vote_results, "ballots": ballots}
 
 
 @bp.route("/projects/<int:project_id>/activities/<int:activity_id>/edit", methods=["GET", "POST"])

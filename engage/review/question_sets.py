@@ -120,4 +120,5 @@ QUESTION_SETS: dict[ActivityKind, tuple[QuestionTemplate, ...]] = {
     ActivityKind.SURVEY: SURVEY,
     ActivityKind.BUSINESS_SURVEY: BUSINESS_SURVEY,
     ActivityKind.INTERVIEW: INTERVIEW,
+    ActivityKind.VOTE: (),  # a vote's questions are the comments on its areas
 }

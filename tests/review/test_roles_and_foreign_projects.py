@@ -10,7 +10,8 @@ def project_rules(app):
     return [
         r
         for r in app.url_map.iter_rules()
-        if r.endpoint.startswith(("review.", "live.", "themes.")) and "project_id" in r.arguments
+        if r.endpoint.startswith(("review.", "live.", "themes.", "vote.", "report."))
+        and "project_id" in r.arguments
     ]
 
 

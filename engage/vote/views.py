@@ -1,0 +1,143 @@
+"""Voting pages: the citizen's ballot (reached through /j/<code>) and the leader's set-up."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import login_required
+from flask_wtf.csrf import CSRFError, validate_csrf
+from werkzeug.wrappers import Response as WerkzeugResponse
+from wtforms.validators import ValidationError
+
+from engage.collect.about import FIELD_LABELS, field_choices
+from engage.collect.ratelimits import allow_submission
+from engage.extensions import db
+from engage.models import Activity, AnalysisRun
+from engage.review import access
+from engage.review.forms import ConfirmForm
+from engage.themes.embeddings import notify_new_answers
+from engage.vote import services
+
+bp = Blueprint("vote", __name__)
+
+
+def _ballot_token(activity: Activity) -> str:
+    """This browser session's random ballot token for the vote (made on first use)."""
+    tokens = session.setdefault("ballots", {})
+    if str(activity.id) not in tokens:
+        tokens[str(activity.id)] = secrets.token_urlsafe(24)
+        session.modified = True
+    return tokens[str(activity.id)]
+
+
+def show_ballot(
+    activity: Activity, given: services.BallotInput | None = None, status: int = 200
+) -> tuple[str, int]:
+    """The ballot, filled in with this voter's earlier choices or what they just sent."""
+    key = services.voter_key(_ballot_token(activity))
+    ballot = services.current_ballot(activity, key)
+    if given is None:
+        marks = {m.option_id: (m.dots, m.stance) for m in ballot.marks} if ballot else {}
+        values = services.comment_values(activity, ballot)
+        about = {
+            n: getattr(ballot, n)
+            for n in ("stakeholder_group", "age_band", "area")
+            if ballot and getattr(ballot, n)
+        }
+        errors: dict[str, str] = {}
+    else:
+        marks, values, about, errors = given.marks, request.form, given.comments.about, given.errors
+    return render_template(
+        "vote/ballot.html",
+        activity=activity,
+        project=activity.project,
+        options=services.options(activity),
+        marks=marks,
+        values=values,
+        about=about,
+        errors=errors,
+        has_ballot=ballot is not None,
+        about_choices={
+            n: field_choices(n, activity.project.areas or [])
+            for n in activity.about_fields
+            if n != "area" or activity.project.areas
+        },
+        about_labels=FIELD_LABELS,
+    ), status
+
+
+def submit_ballot(activity: Activity) -> WerkzeugResponse | tuple[str, int]:
+    """Count a ballot once per session; a new one from the same session replaces it."""
+    if not activity.is_open:
+        return render_template(
+            "collect/closed.html", activity=activity, project=activity.project
+        ), 409
+    given = services.read_ballot(activity, request.form)
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        given.errors["form"] = _(
+            "The form had been open a long time. Nothing is lost: please send it again."
+        )
+        return show_ballot(activity, given, 400)
+    if given.errors:
+        return show_ballot(activity, given, 422)
+    if not allow_submission():
+        given.errors["form"] = _(
+            "You have sent many answers in a short time. Wait a few minutes and send again."
+        )
+        return show_ballot(activity, given, 429)
+    key = services.voter_key(_ballot_token(activity))
+    services.cast(activity, key, given, language=str(get_locale()))
+    db.session.commit()
+    notify_new_answers(current_app._get_current_object())
+    return redirect(url_for("collect.receipt", code=activity.join_code))
+
+
+@bp.post("/projects/<int:project_id>/themes/runs/<int:run_id>/vote")
+@login_required
+def create_from_run(project_id: int, run_id: int) -> WerkzeugResponse:
+    """Make a vote from the pinned themes of a run."""
+    project = access.get_project(project_id, write=True)
+    run = db.session.get(AnalysisRun, run_id)
+    if run is None or run.project_id != project.id or not ConfirmForm().validate_on_submit():
+        abort(404)
+    if not any(t.is_pinned for t in run.themes):
+        flash(_("Pin the candidate areas first; the vote is made from them."), "error")
+        return redirect(url_for("themes.workspace", project_id=project.id, run=run.id))
+    activity = services.create_vote(project, run, _("Vote on the candidate areas"))
+    db.session.commit()
+    flash(_("The vote is made as a draft. Choose how people vote, then open it."), "success")
+    return redirect(url_for("review.activity", project_id=project.id, activity_id=activity.id))
+
+
+@bp.post("/projects/<int:project_id>/activities/<int:activity_id>/vote-settings")
+@login_required
+def settings(project_id: int, activity_id: int) -> WerkzeugResponse:
+    activity = access.get_activity(project_id, activity_id, write=True)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    mode = request.form.get("vote_mode", "")
+    dots = request.form.get("vote_dots", "")
+    if mode not in services.MODES or not dots.isdigit() or not 1 <= int(dots) <= services.MAX_DOTS:
+        flash(_("Choose a way to vote and from 1 to %(n)d dots.", n=services.MAX_DOTS), "error")
+    elif services.results(activity)[1]:
+        flash(_("People have voted already; the way to vote can no longer change."), "error")
+    else:
+        activity.vote_mode, activity.vote_dots = mode, int(dots)
+        db.session.commit()
+        flash(_("The changes are saved."), "success")
+    return redirect(url_for("review.activity", project_id=project_id, activity_id=activity_id))

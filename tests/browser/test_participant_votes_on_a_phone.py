@@ -1,0 +1,41 @@
+"""A participant votes on the candidate areas on a phone, with and without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from engage.models import Ballot
+from tests.browser.conftest import PHONE, axe_violations
+from tests.vote.test_participants_vote_on_areas import vote  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_dot_vote_at_phone_size(browser, live_server, vote, db, javascript):  # noqa: F811
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(f"{live_server}/j/{vote['code']}")
+    assert page.get_by_text("Du har 3 prikker").is_visible()
+    if javascript:
+        assert axe_violations(page) == []
+    fieldsets = page.locator("fieldset.vote-option")
+    fieldsets.nth(0).get_by_label("3").check()
+    fieldsets.nth(1).get_by_label("2").check()
+    page.get_by_role("button", name="Send stemmen min").click()
+    assert page.get_by_text("Du ga 5 prikker, men du har 3").is_visible()
+    if javascript:
+        assert axe_violations(page) == []
+    page.locator("fieldset.vote-option").nth(1).get_by_label("0").check()
+    page.get_by_role("button", name="Send stemmen min").click()
+    assert page.get_by_role("heading", name="Takk, stemmen din er telt!").is_visible()
+    if javascript:
+        assert axe_violations(page) == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= PHONE["width"]
+    with db as session:
+        assert session.scalar(select(func.count()).select_from(Ballot)) == 1
