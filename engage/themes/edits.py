@@ -25,18 +25,24 @@ def record(run: AnalysisRun, user: User | None, action: str, **details: Any) -> 
     )
 
 
-def rename(theme: Theme, user: User, label: str, description: str) -> None:
-    """Change a theme's label and description."""
-    before = {"label": theme.label, "description": theme.description}
+def rename(
+    theme: Theme,
+    user: User,
+    label: str,
+    description: str,
+    indicators: Sequence[str] | None = None,
+) -> None:
+    """Change a theme's label, description and the Utviklingsanalyse indicators it addresses."""
+    before = {
+        "label": theme.label,
+        "description": theme.description,
+        "indicators": list(theme.indicators or []),
+    }
     theme.label, theme.description = label, description
-    record(
-        theme.run,
-        user,
-        "rename",
-        theme=theme.id,
-        before=before,
-        after={"label": label, "description": description},
-    )
+    if indicators is not None:
+        theme.indicators = list(indicators)
+    after = {"label": label, "description": description, "indicators": list(theme.indicators or [])}
+    record(theme.run, user, "rename", theme=theme.id, before=before, after=after)
 
 
 def create_theme(run: AnalysisRun, user: User, label: str) -> Theme:

@@ -4,6 +4,7 @@ answer and unsubscribes; every page passes axe-core."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from engage.invite.contacts import project_contacts
@@ -36,18 +37,18 @@ def link(app, live_server, survey, smtp, db) -> str:
 def test_owner_answers_changes_and_unsubscribes_on_a_phone(phone, link, db):
     page = phone
     page.goto(link)
-    assert page.get_by_role("heading", name="Næringslivsundersøkelse").is_visible()
-    assert page.get_by_label("Firmanavn").input_value() == "Butikken"
+    expect(page.get_by_role("heading", name="Næringslivsundersøkelse")).to_be_visible()
+    expect(page.get_by_label("Firmanavn")).to_have_value("Butikken")
     assert axe_violations(page) == []
 
     page.get_by_label("Hva hindrer vekst i bedriften din?").fill("Lokaler")
     page.get_by_role("button", name="Lagre og gjør ferdig senere").click()
-    assert page.get_by_role("status").filter(has_text="Lagret").is_visible()
+    expect(page.get_by_role("status").filter(has_text="Lagret")).to_be_visible()
     page.goto(link)
-    assert page.get_by_label("Hva hindrer vekst i bedriften din?").input_value() == "Lokaler"
+    expect(page.get_by_label("Hva hindrer vekst i bedriften din?")).to_have_value("Lokaler")
 
     page.get_by_role("button", name="Send svarene").click()
-    assert page.get_by_role("heading", name="Takk for svarene dine").is_visible()
+    expect(page.get_by_role("heading", name="Takk for svarene dine")).to_be_visible()
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="Se eller endre svarene dine").click()
@@ -60,10 +61,10 @@ def test_owner_answers_changes_and_unsubscribes_on_a_phone(phone, link, db):
     page.goto(link + "/unsubscribe")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Ja, meld meg av").click()
-    assert page.get_by_text("Du får ikke flere e-poster").is_visible()
+    expect(page.get_by_text("Du får ikke flere e-poster")).to_be_visible()
     with db as session:
         assert session.scalars(select(Contact).where(Contact.is_unsubscribed)).one()
 
     page.goto(link[:-4] + "AAAA")
-    assert page.get_by_role("heading", name="Denne lenken kan ikke brukes").is_visible()
+    expect(page.get_by_role("heading", name="Denne lenken kan ikke brukes")).to_be_visible()
     assert axe_violations(page) == []

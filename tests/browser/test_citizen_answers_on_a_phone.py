@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from engage.models import Activity, Response
@@ -37,13 +38,13 @@ def test_citizen_answers_and_sees_the_receipt(browser, live_server, code, db, ja
     page.goto(f"{live_server}/")
     page.get_by_label("Koden fra skjermen").fill(code.lower())
     page.get_by_role("button", name="Gå til skjemaet").click()
-    assert page.get_by_role("heading", name="Innspillsmøte i hallen").is_visible()
+    expect(page.get_by_role("heading", name="Innspillsmøte i hallen")).to_be_visible()
     assert axe_violations(page) == [] if javascript else True
 
     page.get_by_label("Hva er den største utfordringen vi må løse?").fill("For få jobber")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Se over svarene dine").is_visible()
-    assert page.get_by_label("Hva er den største utfordringen vi må løse?").input_value() == (
+    expect(page.get_by_role("heading", name="Se over svarene dine")).to_be_visible()
+    expect(page.get_by_label("Hva er den største utfordringen vi må løse?")).to_have_value(
         "For få jobber"
     )
     if javascript:
@@ -52,15 +53,15 @@ def test_citizen_answers_and_sees_the_receipt(browser, live_server, code, db, ja
     page.get_by_label("Hva bør kommunen satse på først?").fill("Næringshage på kaia")
     page.get_by_label("Hvor bor du?").select_option("Nordvika")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Takk, innspillet ditt er mottatt!").is_visible()
+    expect(page.get_by_role("heading", name="Takk, innspillet ditt er mottatt!")).to_be_visible()
     if javascript:
         assert axe_violations(page) == []
     assert count(db) == 1
 
     page.get_by_role("link", name="Send en idé til").click()
-    assert page.get_by_label("Hvor bor du?").input_value() == "Nordvika"
+    expect(page.get_by_label("Hvor bor du?")).to_have_value("Nordvika")
     page.get_by_role("link", name="Slik behandler vi innspill (personvern)").click()
-    assert page.get_by_role("heading", name="Slik behandler vi innspillet ditt").is_visible()
+    expect(page.get_by_role("heading", name="Slik behandler vi innspillet ditt")).to_be_visible()
     if javascript:
         assert axe_violations(page) == []
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -74,14 +75,15 @@ def test_draft_survives_a_reload_with_javascript(browser, live_server, code):
     page.goto(f"{live_server}/j/{code}")
     field = page.get_by_label("Hva bør kommunen satse på først?")
     field.fill("Et utkast jeg ikke vil miste")
-    assert page.locator(".counter").last.inner_text() == "28 / 2000"
+    expect(page.locator(".counter").last).to_have_text("28 / 2000")
     page.reload()
-    assert page.get_by_label("Hva bør kommunen satse på først?").input_value() == (
+    expect(page.get_by_label("Hva bør kommunen satse på først?")).to_have_value(
         "Et utkast jeg ikke vil miste"
     )
     page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", name="Takk, innspillet ditt er mottatt!")).to_be_visible()
     page.goto(f"{live_server}/j/{code}")
-    assert page.get_by_label("Hva bør kommunen satse på først?").input_value() == ""
+    expect(page.get_by_label("Hva bør kommunen satse på først?")).to_have_value("")
     context.close()
 
 
@@ -89,13 +91,13 @@ def test_closed_page_and_unknown_code_are_accessible(browser, live_server, code,
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live_server}/j?code=ZZZZZZ")
-    assert page.get_by_text("Ingen aktivitet har koden ZZZZZZ").is_visible()
+    expect(page.get_by_text("Ingen aktivitet har koden ZZZZZZ")).to_be_visible()
     assert axe_violations(page) == []
     with db as session:
         session.scalar(select(Activity)).status = "closed"
         session.commit()
     page.goto(f"{live_server}/j/{code}")
-    assert page.get_by_text("stengt").is_visible()
+    expect(page.get_by_text("stengt")).to_be_visible()
     assert axe_violations(page) == []
     context.close()
 
@@ -124,6 +126,6 @@ def test_public_results_page_is_accessible(browser, live_server, app, db):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live_server}/p/{slug}/resultater")
-    assert page.get_by_role("heading", name="Dette sa dere – dette gjør vi").is_visible()
+    expect(page.get_by_role("heading", name="Dette sa dere – dette gjør vi")).to_be_visible()
     assert axe_violations(page) == []
     context.close()

@@ -4,6 +4,7 @@ size; axe-core finds no WCAG 2.1 A/AA issue on the invitation pages."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.conftest import PASSWORD
@@ -41,10 +42,10 @@ def test_leader_imports_writes_and_sends(
     file.write_text(CONTACTS)
     page.get_by_label("CSV- eller XLSX-fil").set_input_files(str(file))
     page.get_by_role("button", name="Kontroller filen").click()
-    assert page.get_by_text("ikke en gyldig e-postadresse: ola@bygg").is_visible()
+    expect(page.get_by_text("ikke en gyldig e-postadresse: ola@bygg")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Importer 1 kontakt").click()
-    assert page.get_by_text("1 kontakt importert.").is_visible()
+    expect(page.get_by_text("1 kontakt importert.")).to_be_visible()
     assert axe_violations(page) == []
 
     page.goto(f"{live_server}/manage/projects/{project_id}/activities/{activity_id}")
@@ -53,7 +54,7 @@ def test_leader_imports_writes_and_sends(
     page.get_by_role("link", name="Skriv og forhåndsvis invitasjonen").click()
     page.get_by_label("Emne").fill("Hei {navn}")
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_text("Ukjent plassholder {navn}").first.is_visible()
+    expect(page.get_by_text("Ukjent plassholder {navn}").first).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Emne").fill("Innspill fra {company}")
     page.get_by_role("button", name="Lagre").click()
@@ -62,6 +63,6 @@ def test_leader_imports_writes_and_sends(
 
     page.get_by_role("link", name="Invitasjoner · Næringsliv 2026").click()
     page.get_by_role("button", name="Send til alle som ikke er invitert ennå").click()
-    assert page.get_by_text("1 e-post sendt.").is_visible()
+    expect(page.get_by_text("1 e-post sendt.")).to_be_visible()
     assert axe_violations(page) == []
     assert [m["Subject"] for m in smtp.inbox.messages] == ["Innspill fra Fisk AS"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -22,7 +23,7 @@ def test_leader_logs_in_creates_an_activity_and_edits_questions(
     page.get_by_label("E-post").fill(account.email)
     page.get_by_label("Passord").fill("wrong password!")
     page.get_by_role("button", name="Logg inn").click()
-    assert page.get_by_text("Feil e-postadresse eller passord.").first.is_visible()
+    expect(page.get_by_text("Feil e-postadresse eller passord.").first).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Passord").fill(account.password)
     page.get_by_role("button", name="Logg inn").click()
@@ -33,7 +34,7 @@ def test_leader_logs_in_creates_an_activity_and_edits_questions(
     page.get_by_label("Status").select_option("open")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_role("heading", name="Innspillsmøte på kaia").is_visible()
+    expect(page.get_by_role("heading", name="Innspillsmøte på kaia")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Flytt ned").first.click()
     first = page.locator(".questions > li .prompt").first.inner_text()
@@ -41,7 +42,7 @@ def test_leader_logs_in_creates_an_activity_and_edits_questions(
     page.get_by_role("link", name="Legg til spørsmål").click()
     page.get_by_label("Spørsmål", exact=True).fill("")
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_text("Skriv spørsmålet.").first.is_visible()
+    expect(page.get_by_text("Skriv spørsmålet.").first).to_be_visible()
     assert axe_violations(page) == []
     assert f"/manage/projects/{project_id}/" in page.url
 
@@ -60,9 +61,9 @@ def test_language_switch_works_without_javascript(live_server, browser):
     page = context.new_page()
     page.goto(f"{live_server}/")
     page.get_by_role("button", name="Nynorsk").click()
-    assert page.get_by_role("link", name="Logg inn som prosjektleiar").is_visible()
+    expect(page.get_by_role("link", name="Logg inn som prosjektleiar")).to_be_visible()
     page.get_by_role("button", name="English").click()
-    assert page.get_by_role("link", name="Log in as project leader").is_visible()
+    expect(page.get_by_role("link", name="Log in as project leader")).to_be_visible()
     context.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.themes.conftest import TEXTS, add_inputs
@@ -27,7 +28,7 @@ def test_rename_merge_and_pin(browser, live_server, make_user, make_project, mak
     page.get_by_label("Fast antall").check()
     page.get_by_label("Nøyaktig").fill("4")
     page.get_by_role("button", name="Kjør analysen").click()
-    assert page.get_by_role("heading", name="Alle temaer").is_visible()
+    expect(page.get_by_role("heading", name="Alle temaer")).to_be_visible()
     assert axe_violations(page) == []
 
     page.locator("table.themes tbody a").first.click()
@@ -36,20 +37,21 @@ def test_rename_merge_and_pin(browser, live_server, make_user, make_project, mak
     page.get_by_label("Navn", exact=True).fill("Digital infrastruktur")
     page.get_by_label("Kort beskrivelse").fill("Bredbånd, fiber og mobildekning")
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_role("heading", name="Digital infrastruktur").is_visible()
+    expect(page.get_by_role("heading", name="Digital infrastruktur")).to_be_visible()
     page.get_by_role("link", name="Temaer").first.click()
 
     boxes = page.locator("table.themes input[type=checkbox]")
     boxes.nth(2).check()
     boxes.nth(3).check()
     page.get_by_role("button", name="Slå sammen de valgte temaene").click()
-    assert page.get_by_text("Temaene er slått sammen").is_visible()
+    expect(page.get_by_text("Temaene er slått sammen")).to_be_visible()
     page.get_by_role("link", name="Temaer").first.click()
-    assert page.locator("table.themes tbody tr").count() == 4  # 3 themes + unassigned
+    expect(page.locator("table.themes tbody tr")).to_have_count(4)  # 3 themes + unassigned
 
     page.get_by_role("button", name=re.compile(r"^Fest\W+Digital infrastruktur$")).click()
     pinned = page.locator("ol.pinned li")
-    assert pinned.count() == 1 and "Digital infrastruktur" in pinned.first.inner_text()
-    assert page.get_by_text("Disse områdene dekker").is_visible()
+    expect(pinned).to_have_count(1)
+    expect(pinned.first).to_contain_text("Digital infrastruktur")
+    expect(page.get_by_text("Disse områdene dekker")).to_be_visible()
     assert axe_violations(page) == []
     context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from engage.models import Ballot
@@ -19,19 +20,19 @@ def test_dot_vote_at_phone_size(browser, live_server, vote, db, javascript):  # 
     )
     page = context.new_page()
     page.goto(f"{live_server}/j/{vote['code']}")
-    assert page.get_by_text("Du har 3 prikker").is_visible()
+    expect(page.get_by_text("Du har 3 prikker")).to_be_visible()
     if javascript:
         assert axe_violations(page) == []
     fieldsets = page.locator("fieldset.vote-option")
     fieldsets.nth(0).get_by_label("3").check()
     fieldsets.nth(1).get_by_label("2").check()
     page.get_by_role("button", name="Send stemmen min").click()
-    assert page.get_by_text("Du ga 5 prikker, men du har 3").is_visible()
+    expect(page.get_by_text("Du ga 5 prikker, men du har 3")).to_be_visible()
     if javascript:
         assert axe_violations(page) == []
     page.locator("fieldset.vote-option").nth(1).get_by_label("0").check()
     page.get_by_role("button", name="Send stemmen min").click()
-    assert page.get_by_role("heading", name="Takk, stemmen din er telt!").is_visible()
+    expect(page.get_by_role("heading", name="Takk, stemmen din er telt!")).to_be_visible()
     if javascript:
         assert axe_violations(page) == []
     width = page.evaluate("document.documentElement.scrollWidth")
