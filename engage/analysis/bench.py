@@ -41,10 +41,12 @@ def cache_dir() -> Path:
     return Path(os.environ.get("ENGAGE_BENCH_CACHE", default))
 
 
-def load_csv(path: Path, max_rows: int | None, seed: int = 0) -> tuple[list[str], list[str]]:
-    """Return texts and labels from a CSV with `text` and `label` columns."""
+def load_csv(
+    path: Path, max_rows: int | None, seed: int = 0, column: str = "label"
+) -> tuple[list[str], list[str]]:
+    """Return texts and labels (or another column) from a CSV with a `text` column."""
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [(r["text"], r["label"]) for r in csv.DictReader(handle)]
+        rows = [(r["text"], r[column]) for r in csv.DictReader(handle)]
     if max_rows and len(rows) > max_rows:
         keep = np.sort(np.random.default_rng(seed).choice(len(rows), max_rows, replace=False))
         rows = [rows[i] for i in keep]
@@ -152,7 +154,8 @@ def bench_set(path: Path, args: argparse.Namespace, summary: dict) -> list[str]:
         )
     if embed_seconds is not None:
         rate = len(texts) / embed_seconds
-        lines.append(f"  embedding once: {embed_seconds:.0f} s ({rate:.0f} texts/s)")
+        note = embedding_note(texts)
+        lines.append(f"  embedding once: {embed_seconds:.0f} s ({rate:.1f} texts/s{note})")
     return lines
 
 
@@ -164,6 +167,42 @@ def summary_lines(summary: dict) -> list[str]:
         lines.append(
             f"  {name:9s} NMI {values[:, 0].mean():.3f} ARI {values[:, 1].mean():.3f}"
             f"  ({len(per_set)} sets)"
+        )
+    return lines
+
+
+def embedding_note(texts: list[str]) -> str:
+    """Return the note stored with cached embeddings (how they were timed), if any."""
+    meta = cache_dir() / f"{texts_key(texts)}.json"
+    note = json.loads(meta.read_text()).get("note") if meta.exists() else None
+    return f"; {note}" if note else ""
+
+
+def _fit_centring(texts, embeddings, k, centre, seed) -> tuple[np.ndarray, list[str]]:
+    from . import represent
+
+    represent.CENTRE_LANGUAGES = centre
+    model = ThemeModel(n_themes=k, random_state=seed).fit(texts, embeddings=embeddings)
+    return model.labels_, model.language_
+
+
+def bench_centring(path: Path, args: argparse.Namespace) -> list[str]:
+    """Measure per-language centring on dialect data: themes should follow intent, not dialect."""
+    texts, truth = load_csv(path, args.max_rows)
+    _, dialects = load_csv(path, args.max_rows, column="dialect")
+    vectors, _ = cached_embeddings(texts)
+    if vectors is None:
+        return []
+    from sklearn.metrics import normalized_mutual_info_score as nmi
+
+    k = len(set(truth))
+    lines = [f"per-language centring ({path.stem}, k={k}; NMI of themes with …):"]
+    for centre in (True, False):
+        (labels, languages), _, _ = measured(_fit_centring, texts, vectors, k, centre, args.seed)
+        lines.append(
+            f"  centring {'on ' if centre else 'off'}  intent {nmi(truth, labels):.3f}"
+            f"  dialect {nmi(dialects, labels):.3f}"
+            f"  detected language {nmi(languages, labels):.3f}"
         )
     return lines
 
@@ -238,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in paths:
             print("\n".join(bench_set(path, args, summary)), flush=True)
         print("\n".join(summary_lines(summary)), flush=True)
+        for path in paths:
+            if path.stem == "norsid_dialects_no" and not args.no_embed:
+                print("\n".join(bench_centring(path, args)), flush=True)
     if not args.no_scale and paths:
         print("\n".join(bench_scale(paths, args)), flush=True)
     return 0
