@@ -22,9 +22,10 @@ _GROUP = {"no": "no", "nb": "no", "nn": "no"}
 _LABELS = ("no", "en", "pl", "da", "sv", "de")
 # Before anything is known the answer is most likely Norwegian (these are kommune projects).
 _BASE_PRIOR = np.array([0.5, 0.1, 0.1, 0.1, 0.1, 0.1])
-_MIN_LETTERS = 2
+# Two letters in a row make something langid can judge; emoji and numbers do not.
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 # A few sentences settle the language; langid's cost grows with length.
-_MAX_CHARS = 300
+_MAX_CHARS = 150
 _EM_STEPS = 5
 _TEMPERATURE = 0.3
 
@@ -63,17 +64,23 @@ def norwegian_variant(text: str) -> str:
     return "nn" if nn > nb else "nb"
 
 
-def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+def _has_letters(text: str) -> bool:
+    return _LETTERS.search(text) is not None
 
 
-def _probabilities(text: str) -> np.ndarray:
-    """Return langid's probabilities over the grouped labels."""
-    ranked = _identifier().rank(text[:_MAX_CHARS])
-    probs = dict.fromkeys(_LABELS, 0.0)
-    for code, prob in ranked:
-        probs[_GROUP.get(code, code)] += prob
-    return np.array([probs[label] for label in _LABELS])
+def _log_likelihoods(text: str) -> np.ndarray:
+    """Return langid's log-likelihood per grouped label (no/nb/nn pooled)."""
+    identifier = _identifier()
+    scores = identifier.nb_classprobs(identifier.instance2fv(text[:_MAX_CHARS]))
+    return np.array([np.logaddexp.reduce(scores[_group_index()[label]]) for label in _LABELS])
+
+
+@lru_cache(maxsize=1)
+def _group_index() -> dict[str, list[int]]:
+    classes = [str(c) for c in _identifier().nb_classes]
+    return {
+        label: [i for i, c in enumerate(classes) if _GROUP.get(c, c) == label] for label in _LABELS
+    }
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -101,14 +108,14 @@ def detect_languages(texts: Sequence[str], prior: dict[str, float] | None = None
     for key in keys:
         unique.setdefault(key, len(unique))
     words = list(unique)
-    known = [i for i, w in enumerate(words) if _letters(w) >= _MIN_LETTERS]
+    known = [i for i, w in enumerate(words) if _has_letters(w)]
     if not known:
         return [UNKNOWN] * len(texts)
-    probs = np.vstack([_probabilities(words[i]) for i in known])
+    loglik = np.vstack([_log_likelihoods(words[i]) for i in known])
     # Empirical Bayes: the corpus' own language mix, re-estimated a few times, is the prior
     # for each text; long texts are sure of themselves and barely move.
     # langid is naive Bayes and far too sure of itself on three words: temper its evidence.
-    evidence = np.log(np.clip(probs, 1e-30, 1.0)) * _TEMPERATURE
+    evidence = (loglik - loglik.max(axis=1, keepdims=True)) * _TEMPERATURE
     if prior is None:
         mix = _BASE_PRIOR
         for _ in range(_EM_STEPS):

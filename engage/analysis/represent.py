@@ -22,7 +22,9 @@ WORD_WEIGHT = 1.0
 CHAR_WEIGHT = 1.0
 SVD_DIMS = 100
 # Character n-grams of the first few sentences suffice; beyond, they only cost time.
-CHAR_TEXT_CHARS = 600
+CHAR_TEXT_CHARS = 300
+# Words beyond this in one answer add time, not themes.
+MAX_WORDS = 200
 SHRINK = 20
 # Embeddings carry meaning across languages and spellings; TF-IDF adds the exact words.
 EMBEDDING_DIMS = 100
@@ -54,26 +56,38 @@ class TermAnalyser:
     def __init__(self) -> None:
         self.stemmer = Stemmer()
         self.splitter = CompoundSplitter()
+        self._features: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def analyse(self, texts: Sequence[str], languages: Sequence[str]) -> Terms:
         """Return the content stems of each text and the words behind each stem."""
         surfaces: dict[str, Counter[str]] = {}
         stems: list[list[str]] = []
         for text, language in zip(texts, languages, strict=True):
-            stop = stopwords(language)
             row: list[str] = []
-            for word in words(text):
-                if word in stop:
+            for word in words(text)[:MAX_WORDS]:
+                features = self._features.get((word, language))
+                if features is None:
+                    features = self._analyse_word(word, language)
+                if not features:
                     continue
-                stem = self.stemmer.stem(word, language)
-                row.append(stem)
+                row.extend(features)
                 # Only whole words name a stem on screen: a label shows words people wrote.
-                surfaces.setdefault(stem, Counter())[word] += 1
-                for part in self.splitter.split(word, language):
-                    if part not in stop:
-                        row.append(self.stemmer.stem(part, language))
+                forms = surfaces.get(features[0])
+                if forms is None:
+                    forms = surfaces[features[0]] = Counter()
+                forms[word] += 1
             stems.append(row)
         return Terms(stems=stems, surfaces=surfaces)
+
+    def _analyse_word(self, word: str, language: str) -> tuple[str, ...]:
+        """Return the word's stem and its compound parts' stems; () for a stopword."""
+        stop = stopwords(language)
+        features: tuple[str, ...] = ()
+        if word not in stop:
+            parts = [p for p in self.splitter.split(word, language) if p not in stop]
+            features = tuple(self.stemmer.stem(w, language) for w in (word, *parts))
+        self._features[(word, language)] = features
+        return features
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +111,10 @@ def word_vectorizer(n_texts: int) -> TfidfVectorizer:
 
 
 def char_vectorizer(n_texts: int) -> TfidfVectorizer:
-    """Return a TF-IDF vectorizer over character 3–5-grams within word boundaries."""
+    """Return a TF-IDF vectorizer over character 3–4-grams within word boundaries."""
     return TfidfVectorizer(
         analyzer="char_wb",
-        ngram_range=(3, 5),
+        ngram_range=(3, 4),
         lowercase=True,
         min_df=2 if n_texts >= 50 else 1,
         max_features=50_000,
@@ -128,7 +142,8 @@ class SparseSpace:
         self.svd_: TruncatedSVD | None = None
         if matrix.shape[1] <= 1 or n <= 2:
             return np.zeros((n, 1), dtype=np.float32)
-        self.svd_ = TruncatedSVD(dims, algorithm="randomized", random_state=self.random_state)
+        # Two power iterations: measured as good as five here, at half the time.
+        self.svd_ = TruncatedSVD(dims, n_iter=2, random_state=self.random_state)
         # Project rather than keep U·Σ, so fitted and later answers get the same mapping.
         self.svd_.fit(matrix)
         return unit_rows(svd_project(self.svd_, matrix))
