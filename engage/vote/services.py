@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 
@@ -30,6 +30,7 @@ from engage.models import (
     Response,
     VoteOption,
 )
+from engage.models.base import utcnow_minute
 from engage.review.services import create_activity
 from engage.themes.edits import pinned_themes
 
@@ -142,40 +143,53 @@ def cast(activity: Activity, key: str, given: BallotInput, language: str) -> Bal
                 db.session.add(ballot)
         except IntegrityError:  # a simultaneous submit from the same voter won
             ballot = current_ballot(activity, key)
-    ballot.language = language
-    for name in ABOUT_FIELDS:
-        setattr(ballot, name, given.comments.about.get(name))
-    ballot.marks.clear()
-    db.session.flush()  # old marks go before new ones take their (ballot, option) slots
-    ballot.marks.extend(
-        BallotMark(option_id=option_id, dots=dots, stance=stance)
-        for option_id, (dots, stance) in given.marks.items()
+    # Updating the ballot row first takes its lock, so two submits of one ballot replace
+    # the marks one after the other instead of colliding.
+    about = {name: given.comments.about.get(name) for name in ABOUT_FIELDS}
+    db.session.execute(
+        update(Ballot)
+        .where(Ballot.id == ballot.id)
+        .values(language=language, cast_at=utcnow_minute(), **about)
     )
-    _store_comments(activity, ballot, given.comments, language)
-    db.session.flush()
+    db.session.execute(delete(BallotMark).where(BallotMark.ballot_id == ballot.id))
+    if given.marks:
+        db.session.execute(
+            insert(BallotMark),
+            [
+                {"ballot_id": ballot.id, "option_id": option_id, "dots": dots, "stance": stance}
+                for option_id, (dots, stance) in given.marks.items()
+            ],
+        )
+    _store_comments(activity, ballot.id, given.comments, language)
+    db.session.expire(ballot)
     return ballot
 
 
 def _store_comments(
-    activity: Activity, ballot: Ballot, comments: Submission, language: str
+    activity: Activity, ballot_id: int, comments: Submission, language: str
 ) -> None:
     """Comments flow into the input like any other response (channel "vote")."""
-    if ballot.response_id:
-        response = db.session.get(Response, ballot.response_id)
-        if response is not None:
-            response.answers.clear()
-            db.session.flush()
-            response.answers.extend(
-                Answer(question=v.question, text=v.text) for v in comments.answers
+    response_id = db.session.scalar(select(Ballot.response_id).where(Ballot.id == ballot_id))
+    if response_id is not None:
+        db.session.execute(delete(Answer).where(Answer.response_id == response_id))
+        if comments.answers:
+            db.session.execute(
+                insert(Answer),
+                [
+                    {"response_id": response_id, "question_id": v.question.id, "text": v.text}
+                    for v in comments.answers
+                ],
             )
-            if not comments.answers:
-                db.session.delete(response)
-                ballot.response_id = None
             return
+        db.session.execute(update(Ballot).where(Ballot.id == ballot_id).values(response_id=None))
+        db.session.execute(delete(Response).where(Response.id == response_id))
+        return
     if comments.answers:
         response, _created = record_response(activity, comments, language=language, channel="vote")
         db.session.flush()
-        ballot.response_id = response.id
+        db.session.execute(
+            update(Ballot).where(Ballot.id == ballot_id).values(response_id=response.id)
+        )
 
 
 @dataclass
