@@ -100,6 +100,10 @@ def _fit_labels(texts, embeddings, k, use_embeddings, seed) -> tuple[np.ndarray,
     return model.labels_, len(model.themes_)
 
 
+def _fit_seeds(texts, embeddings, k, use_embeddings, seeds) -> list[np.ndarray]:
+    return [_fit_labels(texts, embeddings, k, use_embeddings, seed)[0] for seed in seeds]
+
+
 def _fit_guided(texts, embeddings, seeds, use_embeddings, seed) -> np.ndarray:
     model = ThemeModel(seeds=seeds, random_state=seed, use_embeddings=use_embeddings)
     return model.fit(texts, embeddings=embeddings).labels_
@@ -131,21 +135,28 @@ def bench_set(path: Path, args: argparse.Namespace, summary: dict) -> list[str]:
     for name, cached, use in variants:
         for k in (k_true, None):
             (labels, k_found), seconds, peak = measured(
-                _fit_labels, texts, cached, k, use, args.seed
+                _fit_labels, texts, cached, k, use, args.seeds[0]
             )
             nmi, ari = scores(truth, labels)
+            spread = ""
+            if k and len(args.seeds) > 1:
+                more, _, _ = measured(_fit_seeds, texts, cached, k, use, args.seeds[1:])
+                runs = np.array([(nmi, ari)] + [scores(truth, m) for m in more])
+                nmi_mean, ari_mean = runs.mean(axis=0)
+                spread = f"  [mean of seeds {args.seeds}: NMI {nmi_mean:.3f} ARI {ari_mean:.3f}]"
+                summary.setdefault(f"{name} seeds", {})[path.stem] = (nmi_mean, ari_mean)
             what = f"k={k_found:>2} ({'true' if k else 'auto'})"
             uncached = ""
             if use and embed_seconds is not None:
                 uncached = f"  uncached (embed + fit) {embed_seconds + seconds:5.0f} s"
             lines.append(
                 f"  {name:9s} {what:12s} NMI {nmi:.3f} ARI {ari:.3f}"
-                f"  fit {seconds:6.2f} s  peak {peak:6.0f} MB{uncached}"
+                f"  fit {seconds:6.2f} s  peak {peak:6.0f} MB{uncached}{spread}"
             )
             if k:
                 summary.setdefault(name, {})[path.stem] = (nmi, ari)
         seeds = [seed_text(label) for label in names]
-        guided, seconds, peak = measured(_fit_guided, texts, cached, seeds, use, args.seed)
+        guided, seconds, peak = measured(_fit_guided, texts, cached, seeds, use, args.seeds[0])
         truth_index = np.array([names.index(t) for t in truth])
         accuracy = float(np.mean(guided == truth_index))
         lines.append(
@@ -161,7 +172,7 @@ def bench_set(path: Path, args: argparse.Namespace, summary: dict) -> list[str]:
 
 def summary_lines(summary: dict) -> list[str]:
     """Return mean NMI and ARI at the true k, per representation."""
-    lines = ["mean over sets at k = true number of labels:"]
+    lines = ["mean over sets at k = true number of labels (first seed; 'seeds': all seeds):"]
     for name, per_set in summary.items():
         values = np.array(list(per_set.values()))
         lines.append(
@@ -198,7 +209,9 @@ def bench_centring(path: Path, args: argparse.Namespace) -> list[str]:
     k = len(set(truth))
     lines = [f"per-language centring ({path.stem}, k={k}; NMI of themes with …):"]
     for centre in (True, False):
-        (labels, languages), _, _ = measured(_fit_centring, texts, vectors, k, centre, args.seed)
+        (labels, languages), _, _ = measured(
+            _fit_centring, texts, vectors, k, centre, args.seeds[0]
+        )
         lines.append(
             f"  centring {'on ' if centre else 'off'}  intent {nmi(truth, labels):.3f}"
             f"  dialect {nmi(dialects, labels):.3f}"
@@ -233,7 +246,7 @@ def bench_scale(paths: list[Path], args: argparse.Namespace) -> list[str]:
         parts.append(vectors)
     vectors = None if any(p is None for p in parts) else np.vstack(parts)
     lines = [f"scale ({len(texts)} distinct texts from {len(paths)} sets, resampled):"]
-    rng = np.random.default_rng(args.seed)
+    rng = np.random.default_rng(args.seeds[0])
     for size in args.scales:
         pick = rng.choice(len(texts), size, replace=size > len(texts))
         sample = [texts[i] for i in pick]
@@ -242,12 +255,12 @@ def bench_scale(paths: list[Path], args: argparse.Namespace) -> list[str]:
             [("cached e5", cached, True)] if cached is not None else []
         )
         for name, given, use in runs:
-            k, seconds, peak = measured(_scale_fit, sample, given, use, args.seed)
+            k, seconds, peak = measured(_scale_fit, sample, given, use, args.seeds[0])
             lines.append(
                 f"  {size:>7,} texts  {name:9s}  fit {seconds:6.2f} s  peak {peak:6.0f} MB  k={k}"
             )
         if cached is not None and size == 10_000 and embedding_available():
-            per_text, _, _ = measured(_assign_one, sample, cached, args.seed)
+            per_text, _, _ = measured(_assign_one, sample, cached, args.seeds[0])
             lines.append(f"  assign one new text (embedding included): {per_text * 1000:.1f} ms")
     return lines
 
@@ -262,7 +275,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-only", action="store_true")
     parser.add_argument("--no-scale", action="store_true")
     parser.add_argument("--max-rows", type=int, default=None)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--seeds",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=[0],
+        help="random_state values; the first is timed, all are averaged at the true k",
+    )
     parser.add_argument("--scales", type=lambda s: [int(x) for x in s.split(",")], default=SCALES)
     args = parser.parse_args(argv)
     paths = args.csv or sorted(args.data_dir.glob("*.csv"))
