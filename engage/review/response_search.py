@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
+from engage.core.search import text_contains
 from engage.extensions import db
 from engage.models import Activity, Answer, Project, Response
 
@@ -112,14 +113,7 @@ def _filtered(project: Project, chosen: ResponseFilter) -> Select:
             Response.id.in_(select(Answer.response_id).where(Answer.question_id == chosen.question))
         )
     if chosen.q:
-        pattern = (
-            "%"
-            + chosen.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            + "%"
-        )
         query = query.where(
-            Response.id.in_(
-                select(Answer.response_id).where(func.lower(Answer.text).like(pattern, escape="\\"))
-            )
+            Response.id.in_(select(Answer.response_id).where(text_contains(chosen.q)))
         )
     return query

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from engage.core.search import text_contains
 from engage.extensions import db
 from engage.models import AnalysisRun, Answer, Response, Theme, ThemeMember
 
@@ -91,10 +92,7 @@ def members(
         )
     base = select(ThemeMember).join(Answer, ThemeMember.answer_id == Answer.id).where(*where)
     if query:
-        pattern = (
-            "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        base = base.where(func.lower(Answer.text).like(pattern, escape="\\"))
+        base = base.where(text_contains(query))
     total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = db.session.scalars(
         base.order_by(ThemeMember.is_new.desc(), Answer.id).limit(limit).offset(offset)
