@@ -49,13 +49,14 @@ def _bounded(value: Any, default: int) -> int:
 def create_run(project: Project, user: User | None, selection: dict, params: dict) -> AnalysisRun:
     """A queued run with its input count; execute_run() does the work."""
     selection = clean_selection(selection)
+    items = select_input(project, selection)
     run = AnalysisRun(
         project_id=project.id,
         created_by_id=user.id if user else None,
         selection=selection,
-        params=clean_params(params),
+        params={**clean_params(params), "responses": len({i.response_id for i in items})},
         version=ANALYSIS_VERSION,
-        input_count=len(select_input(project, selection)),
+        input_count=len(items),
     )
     db.session.add(run)
     db.session.flush()

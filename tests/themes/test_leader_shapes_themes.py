@@ -301,3 +301,13 @@ def test_large_inputs_run_in_the_background(client, themed, db, monkeypatch):
         assert "progress" in page.get_data(as_text=True)
         time.sleep(0.1)
     assert page.status_code == 302 and "run=" in page.headers["Location"]
+
+
+def test_wait_limit_counts_responses_not_answers(client, themed, db, monkeypatch):
+    from engage.themes import runs
+
+    monkeypatch.setattr(runs, "WAIT_LIMIT", 18)  # 18 responses, 18 answers: still waits
+    log_in(client, themed["leader"])
+    run_id = run_analysis(client, themed)
+    with db as session:
+        assert session.get(AnalysisRun, run_id).params["responses"] == 18
