@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.themes import embeddings
     from engage.themes.views import bp as themes_bp
     from engage.vote.views import bp as vote_bp
+    from engage.vote.views import link as vote_link_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(collect_bp)
@@ -107,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(report_bp, url_prefix="/manage/projects/<int:project_id>/summary")
     app.register_blueprint(results_bp)
     app.register_blueprint(vote_bp, url_prefix="/manage")
+    app.register_blueprint(vote_link_bp)
     embeddings.init_app(app)
 
 
@@ -118,6 +120,7 @@ def configure_templates(app: Flask) -> None:
     from engage.core.i18n import LANGUAGE_NAMES
     from engage.models.labels import label
     from engage.report.wording import gap_sentence
+    from engage.vote.views import open_vote_for_link
 
     app.jinja_env.filters["format_date"] = format_date
     app.jinja_env.filters["format_datetime"] = format_datetime
@@ -130,4 +133,5 @@ def configure_templates(app: Flask) -> None:
             "label": label,
             "public_url": public_url,
             "gap_sentence": gap_sentence,
+            "link_vote": open_vote_for_link,
         }

@@ -9,6 +9,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -24,7 +25,8 @@ from wtforms.validators import ValidationError
 
 from engage.collect.about import FIELD_LABELS, field_choices
 from engage.collect.ratelimits import allow_submission
-from engage.extensions import db
+from engage.core.errors import render_error
+from engage.extensions import csrf, db
 from engage.models import Activity, AnalysisRun
 from engage.review import access
 from engage.review.forms import ConfirmForm
@@ -44,10 +46,17 @@ def _ballot_token(activity: Activity) -> str:
 
 
 def show_ballot(
-    activity: Activity, given: services.BallotInput | None = None, status: int = 200
+    activity: Activity,
+    given: services.BallotInput | None = None,
+    status: int = 200,
+    key: str | None = None,
+    action: str | None = None,
 ) -> tuple[str, int]:
-    """The ballot, filled in with this voter's earlier choices or what they just sent."""
-    key = services.voter_key(_ballot_token(activity))
+    """The ballot, filled in with this voter's earlier choices or what they just sent.
+
+    `key` and `action` are given for a personal link; otherwise the browser session votes.
+    """
+    key = key or services.voter_key(_ballot_token(activity))
     ballot = services.current_ballot(activity, key)
     if given is None:
         marks = {m.option_id: (m.dots, m.stance) for m in ballot.marks} if ballot else {}
@@ -70,7 +79,10 @@ def show_ballot(
         about=about,
         errors=errors,
         has_ballot=ballot is not None,
-        about_choices={
+        action=action or url_for("collect.form", code=activity.join_code),
+        about_choices={}
+        if action
+        else {
             n: field_choices(n, activity.project.areas or [])
             for n in activity.about_fields
             if n != "area" or activity.project.areas
@@ -141,3 +153,81 @@ def settings(project_id: int, activity_id: int) -> WerkzeugResponse:
         db.session.commit()
         flash(_("The changes are saved."), "success")
     return redirect(url_for("review.activity", project_id=project_id, activity_id=activity_id))
+
+
+link = Blueprint("vote_link", __name__)
+# Like the citizen form, the ballot checks its token itself so nothing typed is lost.
+csrf.exempt(link)
+
+
+@link.after_request
+def private_link_headers(response: WerkzeugResponse) -> WerkzeugResponse:
+    """The token is in the address: never send it on as a referrer, never cache the page."""
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _link_vote(token: str) -> tuple[Activity, object] | None:
+    """The open vote a business contact reaches through the personal link they already have."""
+    from engage.invite.answering import find_mail
+    from engage.models import ActivityKind, ActivityStatus
+
+    mail = find_mail(token)
+    if mail is None or mail.invitation.contact.erased_at is not None:
+        return None
+    invitation = mail.invitation
+    votes = [
+        a
+        for a in invitation.activity.project.activities
+        if a.kind is ActivityKind.VOTE and a.status is ActivityStatus.OPEN
+    ]
+    return (votes[-1], invitation) if votes else None
+
+
+def _csrf_valid() -> bool:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        return False
+    return True
+
+
+def open_vote_for_link(token: str) -> Activity | None:
+    """For the survey pages: the vote a link holder can take part in, if any."""
+    found = _link_vote(token)
+    return found[0] if found else None
+
+
+@link.route("/s/<token>/stem", methods=["GET", "POST"])
+def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
+    """One ballot per personal link; the ballot says "business" and the firm's sector."""
+    found = _link_vote(token)
+    if found is None:
+        if request.method == "POST" and not _csrf_valid():
+            return render_error(400, _("The form had expired or was incomplete. Please try again."))
+        abort(404)
+    activity, invitation = found
+    g.project_locale = activity.project.language_form.value
+    key = services.voter_key(f"invitation:{invitation.id}")
+    action = url_for("vote_link.by_link", token=token)
+    if request.method == "GET":
+        if request.args.get("sent"):
+            return render_template(
+                "vote/link_receipt.html", activity=activity, project=activity.project, action=action
+            ), 200
+        return show_ballot(activity, key=key, action=action)
+    given = services.read_ballot(activity, request.form)
+    given.comments.about = {"stakeholder_group": "business", "sector": invitation.contact.sector}
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        given.errors["form"] = _(
+            "The form had been open a long time. Nothing is lost: please send it again."
+        )
+    if given.errors:
+        return show_ballot(activity, given, 422, key=key, action=action)
+    services.cast(activity, key, given, language=str(get_locale()))
+    db.session.commit()
+    notify_new_answers(current_app._get_current_object())
+    return redirect(f"{action}?sent=1")
