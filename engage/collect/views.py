@@ -17,15 +17,14 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms.validators import ValidationError
 
 from engage.collect import services
 from engage.collect.about import FIELD_LABELS, field_choices
 from engage.collect.answers import Submission, error_labels, read_submission
 from engage.collect.ratelimits import allow_submission, browser_session_id
+from engage.core.forms import csrf_token_valid
 from engage.extensions import csrf, db
 from engage.models import Activity, ActivityKind, Project
 from engage.themes.embeddings import notify_new_answers
@@ -96,9 +95,7 @@ def _submit(activity: Activity) -> str | WerkzeugResponse | tuple[str, int]:
             project=activity.project,
             values=_typed_texts(activity),
         ), 409
-    try:
-        validate_csrf(values.get("csrf_token"))
-    except (ValidationError, CSRFError):
+    if not csrf_token_valid():
         message = _("The form had been open a long time. Nothing is lost: please send it again.")
         return _render_form(activity, Submission(errors={"form": message}), values), 400
     submission = read_submission(activity, values)

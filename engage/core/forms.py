@@ -54,3 +54,16 @@ class Date(DateField):
 def max_length(limit: int) -> Length:
     """A length limit with a translated message."""
     return Length(max=limit, message=_l("At most %(max)d characters, please shorten it."))
+
+
+def csrf_token_valid() -> bool:
+    """Whether the posted form carries a valid CSRF token (for forms that check it themselves,
+    so a stale token re-shows what was typed instead of losing it)."""
+    from flask import request
+    from flask_wtf.csrf import CSRFError, validate_csrf
+
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        return False
+    return True

@@ -6,14 +6,13 @@ from __future__ import annotations
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms.validators import ValidationError
 
 from engage.collect.about import field_choices
 from engage.collect.answers import Submission, error_labels, read_submission
 from engage.core.errors import render_error
+from engage.core.forms import csrf_token_valid
 from engage.extensions import csrf, db
 from engage.invite import answering
 from engage.invite.fields import COMPANY_SIZES
@@ -29,14 +28,6 @@ def neutral() -> tuple[str, int, dict[str, str]]:
     return render_template("invite/unavailable.html"), 404, NO_STORE
 
 
-def _csrf_ok() -> bool:
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
-        return False
-    return True
-
-
 @bp.get("/s/<token>")
 def survey(token: str) -> tuple[str, int, dict[str, str]]:
     invitation = answering.find_open_invitation(token)
@@ -50,7 +41,7 @@ def survey(token: str) -> tuple[str, int, dict[str, str]]:
 
 @bp.post("/s/<token>")
 def answer(token: str) -> WerkzeugResponse | tuple[str, int, dict[str, str]]:
-    if not _csrf_ok():
+    if not csrf_token_valid():
         invitation = answering.find_open_invitation(token)
         if invitation is None:
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
@@ -105,7 +96,7 @@ def unsubscribe(token: str) -> tuple[str, int, dict[str, str]]:
     mail = answering.find_mail(token)
     if request.method == "POST":
         one_click = request.form.get("List-Unsubscribe") == "One-Click"
-        if not one_click and not _csrf_ok():
+        if not one_click and not csrf_token_valid():
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
     if mail is None or mail.invitation.contact.erased_at is not None:
         return neutral()

@@ -6,29 +6,31 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from stop_words import get_stop_words
+from engage.analysis.text import stopwords as analysis_stopwords
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
-NYNORSK = """eg meg deg ho han dei oss dykk ikkje kva korleis kvifor kven kvar kor berre
-meir mykje frå òg og ein eit eitt noko nokon nokre fleire heile sjølv vart vere vore er var
-kjem kome gjere gjer gjort medan utan difor då no sidan mellom også heller enn ved til for
-som det den dette desse der her hjå andre anna slik slike skal skulle vil ville kan kunne må
-måtte bør burde har hadde blir bli blei vert""".split()  # noqa: SIM905
-
-# Words every answer to an omstilling question uses; they say nothing on a screen.
-DOMAIN = """kommune kommunen kommunene bør må viktig viktigst viktige trenger trengs
-ønsker mer flere bedre godt gode god få lage ting veldig mye litt masse satse satsing
-tror mener meiner meining mening synes syns helt gjøre gjøres gjennom også kunne etter""".split()  # noqa: SIM905
+# On a screen, these common words of an omstilling meeting say nothing either.
+SCREEN_EXTRA = frozenset(
+    [
+        "kommunene",
+        "viktigst",
+        "trengs",
+        "lage",
+        "masse",
+        "helt",
+        "gjennom",
+        "gjøres",
+        "mening",
+        "meining",
+    ]
+)
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Bokmål, nynorsk and English stopwords plus words every answer here uses."""
-    words: set[str] = set(NYNORSK) | set(DOMAIN)
-    for language in ("norwegian", "english", "danish"):
-        words.update(get_stop_words(language))
-    return frozenset(w.lower() for w in words)
+    """The analysis's bokmål, nynorsk, English and domain stopwords, plus screen extras."""
+    return analysis_stopwords("nb") | analysis_stopwords("en") | SCREEN_EXTRA
 
 
 def top_words(texts: list[str], limit: int = 12) -> list[tuple[str, int]]:

@@ -19,13 +19,12 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
-from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms.validators import ValidationError
 
 from engage.collect.about import FIELD_LABELS, field_choices
 from engage.collect.ratelimits import allow_submission
 from engage.core.errors import render_error
+from engage.core.forms import csrf_token_valid
 from engage.extensions import csrf, db
 from engage.models import Activity, AnalysisRun
 from engage.review import access
@@ -98,9 +97,7 @@ def submit_ballot(activity: Activity) -> WerkzeugResponse | tuple[str, int]:
             "collect/closed.html", activity=activity, project=activity.project
         ), 409
     given = services.read_ballot(activity, request.form)
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
+    if not csrf_token_valid():
         given.errors["form"] = _(
             "The form had been open a long time. Nothing is lost: please send it again."
         )
@@ -185,14 +182,6 @@ def _link_vote(token: str) -> tuple[Activity, object] | None:
     return (votes[-1], invitation) if votes else None
 
 
-def _csrf_valid() -> bool:
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
-        return False
-    return True
-
-
 def open_vote_for_link(token: str) -> Activity | None:
     """For the survey pages: the vote a link holder can take part in, if any."""
     found = _link_vote(token)
@@ -204,7 +193,7 @@ def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
     """One ballot per personal link; the ballot says "business" and the firm's sector."""
     found = _link_vote(token)
     if found is None:
-        if request.method == "POST" and not _csrf_valid():
+        if request.method == "POST" and not csrf_token_valid():
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
         abort(404)
     activity, invitation = found
@@ -219,9 +208,7 @@ def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
         return show_ballot(activity, key=key, action=action)
     given = services.read_ballot(activity, request.form)
     given.comments.about = {"stakeholder_group": "business", "sector": invitation.contact.sector}
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
+    if not csrf_token_valid():
         given.errors["form"] = _(
             "The form had been open a long time. Nothing is lost: please send it again."
         )
