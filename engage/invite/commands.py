@@ -1,4 +1,4 @@
-"""flask commands for cron: send-invitations and send-reminders."""
+"""flask commands for cron: send-invitations, send-reminders and send-vote-mails."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from engage.invite.delivery import deliver
 from engage.models import Activity, ActivityKind
 
 
-def _survey(activity_id: int) -> Activity:
+def _survey(activity_id: int, kind: ActivityKind = ActivityKind.BUSINESS_SURVEY) -> Activity:
     activity = db.session.get(Activity, activity_id)
-    if activity is None or activity.kind is not ActivityKind.BUSINESS_SURVEY:
-        raise click.ClickException(f"No business survey with id {activity_id}")
+    if activity is None or activity.kind is not kind:
+        what = "vote" if kind is ActivityKind.VOTE else "business survey"
+        raise click.ClickException(f"No {what} with id {activity_id}")
     if not current_app.config["PUBLIC_BASE_URL"]:
         raise click.ClickException(
             "Set ENGAGE_PUBLIC_BASE_URL (e.g. https://engage.kommune.no): mails need full links."
@@ -71,6 +72,32 @@ def send_reminders_command(activity_id: int) -> None:
     _report("reminders", queued, activity)
 
 
+@click.command("send-vote-mails")
+@with_appcontext
+@click.argument("activity_id", type=int)
+@click.option(
+    "--to",
+    "audience",
+    type=click.Choice(["answered", "invited"]),
+    help="First queue the vote for business contacts who answered a survey, or all invited.",
+)
+@click.option("--retry-failed", is_flag=True, help="Try mails that were given up again.")
+def send_vote_mails_command(activity_id: int, audience: str | None, retry_failed: bool) -> None:
+    """Send the mails that take an open vote to business contacts; safe to run again."""
+    activity = _survey(activity_id, ActivityKind.VOTE)
+    if not activity.is_open:
+        click.echo(f"{activity.title!r} is not open: no mails.")
+        return
+    queued = 0
+    if audience:
+        queued = sending.queue_vote_mails(activity, answered_only=audience == "answered")
+    if retry_failed:
+        sending.retry_failed(activity)
+    db.session.commit()
+    _report("vote mails", queued, activity)
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(send_invitations_command)
     app.cli.add_command(send_reminders_command)
+    app.cli.add_command(send_vote_mails_command)

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from engage.extensions import db
 from engage.invite.mailer import Mailer, PermanentMailError, build_message
 from engage.invite.messages import compose, default_message
-from engage.invite.sending import CLAIM_TIMEOUT, Delivery, of_activity
+from engage.invite.sending import CLAIM_TIMEOUT, Delivery, mails_of
 from engage.invite.tokens import hash_token, new_token
 from engage.models import (
     Activity,
@@ -31,13 +31,17 @@ MAX_FAILURES_IN_A_ROW = 3
 def deliver(
     activity: Activity, config: dict[str, Any], base: str, limit: int | None = None
 ) -> Delivery:
-    """Send the activity's due mails in batches (at most limit); commits as it goes."""
+    """Send the activity's due mails in batches (at most limit); commits as it goes.
+
+    For a business survey these are its invitations and reminders; for a vote, the mails
+    that announce it to business contacts."""
     result, mailer, started = Delivery(), Mailer(config), utcnow()
-    if not activity.is_open:  # links to a closed survey would only disappoint
-        result.waiting = count_waiting(activity.id)
+    scope = mails_of(activity)
+    if not activity.is_open:  # links to a closed survey or vote would only disappoint
+        result.waiting = count_waiting(scope)
         return result
-    _release_stale_claims(activity.id)
-    _drop_moot_reminders(activity.id)
+    _release_stale_claims(scope)
+    _drop_moot_mails(scope)
     db.session.commit()
     message = _message_of(activity)
     try:
@@ -45,28 +49,26 @@ def deliver(
             size = int(config["MAIL_BATCH_SIZE"])
             if limit is not None:
                 size = min(size, limit - result.sent - result.failed)
-            batch = _claim_batch(activity.id, size, started)
+            batch = _claim_batch(scope, size, started)
             if not batch:
                 break
             for mail_id, token in batch:
                 if result.stopped:
                     _release(mail_id)
                 else:
-                    _send_one(mail_id, token, message, mailer, config, base, result)
+                    _send_one(mail_id, token, activity, message, mailer, config, base, result)
                 db.session.commit()
     finally:
         mailer.close()
-    result.waiting = count_waiting(activity.id)
+    result.waiting = count_waiting(scope)
     return result
 
 
-def count_waiting(activity_id: int) -> int:
+def count_waiting(scope: sa.ColumnElement[bool]) -> int:
     """Mails queued (due now or waiting for a retry)."""
     return (
         db.session.scalar(
-            sa.select(sa.func.count()).where(
-                InvitationMail.status == MailStatus.QUEUED, of_activity(activity_id)
-            )
+            sa.select(sa.func.count()).where(InvitationMail.status == MailStatus.QUEUED, scope)
         )
         or 0
     )
@@ -79,7 +81,9 @@ def _message_of(activity: Activity) -> InvitationMessage:
     return stored or default_message(activity, activity.project.language_form.value)
 
 
-def _claim_batch(activity_id: int, size: int, started: datetime) -> list[tuple[int, str]]:
+def _claim_batch(
+    scope: sa.ColumnElement[bool], size: int, started: datetime
+) -> list[tuple[int, str]]:
     """Claim up to size due mails not tried in this run; committed before sending."""
     now = utcnow()
     ids = db.session.scalars(
@@ -88,7 +92,7 @@ def _claim_batch(activity_id: int, size: int, started: datetime) -> list[tuple[i
             InvitationMail.status == MailStatus.QUEUED,
             InvitationMail.next_attempt_at <= now,
             sa.or_(InvitationMail.claimed_at.is_(None), InvitationMail.claimed_at < started),
-            of_activity(activity_id),
+            scope,
         )
         .order_by(InvitationMail.id)
         .limit(size)
@@ -115,6 +119,7 @@ def _claim_batch(activity_id: int, size: int, started: datetime) -> list[tuple[i
 def _send_one(
     mail_id: int,
     token: str,
+    activity: Activity,
     message: InvitationMessage,
     mailer: Mailer,
     config: dict[str, Any],
@@ -125,7 +130,7 @@ def _send_one(
     assert mail is not None
     invitation = mail.invitation
     contact = invitation.contact
-    composed = compose(message, invitation.activity, contact, mail.kind, base, token)
+    composed = compose(message, activity, contact, mail.kind, base, token)
     try:
         mailer.send(build_message(composed, config, contact.name, contact.email or ""))
     except PermanentMailError as error:
@@ -173,14 +178,14 @@ def _failed(
     result.errors.append(mail.last_error)
 
 
-def _release_stale_claims(activity_id: int) -> None:
+def _release_stale_claims(scope: sa.ColumnElement[bool]) -> None:
     """A claim left by an interrupted run: the mail may have left, so do not resend it."""
     db.session.execute(
         sa.update(InvitationMail)
         .where(
             InvitationMail.status == MailStatus.SENDING,
             InvitationMail.claimed_at < utcnow() - CLAIM_TIMEOUT,
-            of_activity(activity_id),
+            scope,
         )
         .values(
             status=MailStatus.FAILED,
@@ -189,16 +194,18 @@ def _release_stale_claims(activity_id: int) -> None:
     )
 
 
-def _drop_moot_reminders(activity_id: int) -> None:
+def _drop_moot_mails(scope: sa.ColumnElement[bool]) -> None:
     """Mails still queued for people who answered (reminders) or unsubscribed since."""
-    of_activity = sa.select(Invitation.id).where(Invitation.activity_id == activity_id)
-    gone = of_activity.join(Contact).where(
-        sa.or_(Contact.is_unsubscribed.is_(True), Contact.email.is_(None))
+    gone = (
+        sa.select(Invitation.id)
+        .join(Contact)
+        .where(sa.or_(Contact.is_unsubscribed.is_(True), Contact.email.is_(None)))
     )
-    answered = of_activity.where(Invitation.answered_at.is_not(None))
+    answered = sa.select(Invitation.id).where(Invitation.answered_at.is_not(None))
     db.session.execute(
         sa.delete(InvitationMail).where(
             InvitationMail.status == MailStatus.QUEUED,
+            scope,
             sa.or_(
                 InvitationMail.invitation_id.in_(gone),
                 sa.and_(

@@ -1,5 +1,6 @@
 """Leader pages for one business survey: the invitation text, sending, reminders, the
-overview with non-responders, and erasure when the survey has closed."""
+overview with non-responders, and erasure when the survey has closed. A vote reuses the
+text, sending and batch pages to reach business contacts through their personal links."""
 
 from __future__ import annotations
 
@@ -39,7 +40,20 @@ def _survey(project_id: int, activity_id: int) -> Activity:
     return activity
 
 
+def _sender(project_id: int, activity_id: int) -> Activity:
+    """An activity that sends mail: a business survey, or a vote sent to its contacts."""
+    activity = access.get_activity(project_id, activity_id, write=True)
+    if activity.kind not in (ActivityKind.BUSINESS_SURVEY, ActivityKind.VOTE):
+        abort(404)
+    return activity
+
+
 def _back(activity: Activity) -> WerkzeugResponse:
+    if activity.kind is ActivityKind.VOTE:
+        return redirect(
+            url_for("review.activity", project_id=activity.project_id, activity_id=activity.id)
+            + "#vote-mails"
+        )
     return redirect(
         url_for("invites.survey", project_id=activity.project_id, activity_id=activity.id)
     )
@@ -72,7 +86,8 @@ def survey_page(project_id: int, activity_id: int) -> str:
 
 @bp.route(BASE + "/message", methods=["GET", "POST"])
 def message(project_id: int, activity_id: int) -> str | WerkzeugResponse | tuple[str, int]:
-    activity = _survey(project_id, activity_id)
+    activity = _sender(project_id, activity_id)
+    is_vote = activity.kind is ActivityKind.VOTE
     stored = message_of(activity)
     form = MessageForm(obj=stored)
     if form.validate_on_submit():
@@ -84,15 +99,17 @@ def message(project_id: int, activity_id: int) -> str | WerkzeugResponse | tuple
             form.body.data,
         )
         db.session.commit()
-        flash(_("The invitation text is saved."), "success")
+        flash(_("The text is saved.") if is_vote else _("The invitation text is saved."), "success")
         return redirect(url_for("invites.message", project_id=project_id, activity_id=activity_id))
     sample = _preview_contact(activity)
-    preview = compose(stored, activity, sample, MailKind.INVITATION, public_base(), PREVIEW_TOKEN)
+    kind = MailKind.VOTE if is_vote else MailKind.INVITATION
+    preview = compose(stored, activity, sample, kind, public_base(), PREVIEW_TOKEN)
     return render_template(
         "invite/message.html",
         project=activity.project,
         activity=activity,
         form=form,
+        is_vote=is_vote,
         preview=preview,
         sample=sample,
         choices=contacts.project_contacts(activity.project)[:200],
@@ -129,6 +146,24 @@ def send(project_id: int, activity_id: int) -> WerkzeugResponse:
     return _deliver_now(activity)
 
 
+@bp.post(BASE + "/send-vote")
+def send_vote(project_id: int, activity_id: int) -> WerkzeugResponse:
+    """Tell business contacts about an open vote, through the links they already have."""
+    activity = access.get_activity(project_id, activity_id, write=True)
+    if activity.kind is not ActivityKind.VOTE:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        return _back(activity)
+    if not activity.is_open:
+        flash(_("Open the vote before sending it, so the links work."), "error")
+        return _back(activity)
+    answered_only = request.form.get("who") != "invited"
+    queued = sending.queue_vote_mails(activity, answered_only)
+    db.session.commit()
+    flash(ngettext("%(num)d mail queued.", "%(num)d mails queued.", queued), "success")
+    return _deliver_now(activity)
+
+
 @bp.post(BASE + "/remind")
 def remind(project_id: int, activity_id: int) -> WerkzeugResponse:
     activity = _survey(project_id, activity_id)
@@ -145,7 +180,7 @@ def remind(project_id: int, activity_id: int) -> WerkzeugResponse:
 
 @bp.post(BASE + "/deliver")
 def deliver_next(project_id: int, activity_id: int) -> WerkzeugResponse:
-    activity = _survey(project_id, activity_id)
+    activity = _sender(project_id, activity_id)
     if ConfirmForm().validate_on_submit():
         if request.form.get("retry") == "failed":
             sending.retry_failed(activity)

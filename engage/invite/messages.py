@@ -9,7 +9,7 @@ from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from engage.models import Activity, Contact, InvitationMessage, MailKind
+from engage.models import Activity, ActivityKind, Contact, InvitationMessage, MailKind
 
 MAIL_LANGUAGES = ("nb", "nn", "en")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -37,6 +37,8 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def default_message(activity: Activity, language: str) -> InvitationMessage:
     """A ready-to-send text in the language given, for the leader to adapt."""
+    if activity.kind is ActivityKind.VOTE:
+        return default_vote_message(activity, language)
     with force_locale(language):
         subject = _("Your input on the future of %(kommune)s", kommune=activity.project.kommune)
         body = _(
@@ -45,6 +47,20 @@ def default_message(activity: Activity, language: str) -> InvitationMessage:
             "need, and where do you see opportunities?\n\nThe survey takes about ten minutes. "
             "You can save it and finish later, and change your answers until the survey closes."
             "\n\nBest regards,\nThe project group"
+        )
+    return InvitationMessage(activity_id=activity.id, language=language, subject=subject, body=body)
+
+
+def default_vote_message(activity: Activity, language: str) -> InvitationMessage:
+    """The mail that takes the candidate areas back to the business contacts."""
+    with force_locale(language):
+        subject = _("Which areas should %(kommune)s prioritise?", kommune=activity.project.kommune)
+        body = _(
+            "Dear {name},\n\nThank you for sharing your views. From what businesses and "
+            "citizens told us, we have drawn up candidate areas for the omstilling programme "
+            "in {kommune}. Do you recognise them, and which matter most to {company}?\n\n"
+            "Give your priorities in the vote «{survey}». It takes a couple of minutes, and "
+            "you can change your vote until it closes.\n\nBest regards,\nThe project group"
         )
     return InvitationMessage(activity_id=activity.id, language=language, subject=subject, body=body)
 
@@ -74,6 +90,8 @@ def compose(
     """The mail one contact gets, as text and HTML, in the message's language."""
     values = placeholder_values(activity, contact)
     link, unsubscribe = f"{base}/s/{token}", f"{base}/s/{token}/unsubscribe"
+    if kind is MailKind.VOTE:
+        link = f"{base}/s/{token}/stem"
     with force_locale(message.language):
         subject = one_line(fill(message.subject, values))
         if kind is MailKind.REMINDER:
@@ -84,6 +102,7 @@ def compose(
             "unsubscribe": unsubscribe,
             "activity": activity,
             "is_reminder": kind is MailKind.REMINDER,
+            "is_vote": kind is MailKind.VOTE,
             "language": message.language,
         }
         text = render_template("invite/mail.txt", **context)

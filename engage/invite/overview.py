@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
-from engage.models import Activity, Invitation, MailKind, MailStatus
+from engage.models import Activity, Invitation, InvitationMail, MailKind, MailStatus
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -127,3 +127,58 @@ def to_csv(headers: list[str], rows: list[list[object]]) -> str:
     writer.writerow([safe_cell(h) for h in headers])
     writer.writerows([[safe_cell(c) for c in row] for row in rows])
     return "\ufeff" + out.getvalue()
+
+
+@dataclass
+class VoteMails:
+    """The business contacts a vote can reach through their personal links, and how far."""
+
+    invited: int = 0  # contacts with a personal link, reachable by e-mail
+    answered: int = 0  # of them, those who answered a business survey
+    sent: int = 0
+    waiting: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # who, last error
+    ballots: int = 0  # ballots cast through personal links
+
+
+def vote_mails(vote: Activity) -> VoteMails:
+    """Counts for the vote page's "send to business contacts" section."""
+    from engage.invite.sending import vote_recipients
+    from engage.models import Ballot, Contact
+    from engage.vote.services import voter_key
+
+    recipients = vote_recipients(vote, answered_only=False)
+    result = VoteMails(
+        invited=len(recipients), answered=sum(i.answered_at is not None for i in recipients)
+    )
+    mails = db.session.execute(
+        sa.select(InvitationMail.status, InvitationMail.last_error, Contact.company, Contact.name)
+        .join(Invitation, InvitationMail.invitation_id == Invitation.id)
+        .join(Contact, Invitation.contact_id == Contact.id)
+        .where(InvitationMail.kind == MailKind.VOTE, InvitationMail.round == vote.id)
+        .order_by(InvitationMail.id)
+    ).all()
+    for status, error, company, name in mails:
+        result.sent += status is MailStatus.SENT
+        result.waiting += status in (MailStatus.QUEUED, MailStatus.SENDING)
+        if error and status is not MailStatus.SENT:
+            result.failures.append((company or name or "–", error))
+    keys = [
+        voter_key(f"invitation:{i}")
+        for i in db.session.scalars(
+            sa.select(Invitation.id)
+            .join(Activity, Invitation.activity_id == Activity.id)
+            .where(Activity.project_id == vote.project_id)
+        )
+    ]
+    for start in range(0, len(keys), 500):  # bounded IN lists
+        chunk = keys[start : start + 500]
+        result.ballots += (
+            db.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(Ballot)
+                .where(Ballot.activity_id == vote.id, Ballot.voter_key.in_(chunk))
+            )
+            or 0
+        )
+    return result

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from engage.extensions import db
 from engage.models import (
     Activity,
+    ActivityKind,
     Contact,
     Invitation,
     InvitationMail,
@@ -101,20 +102,83 @@ def _reminder_candidates(activity: Activity) -> list[Invitation]:
     )
 
 
+def vote_recipients(vote: Activity, answered_only: bool) -> list[Invitation]:
+    """One invitation per contact who got a personal link to one of the project's business
+    surveys (the one they answered, else the latest), still reachable by e-mail."""
+    rows = db.session.scalars(
+        sa.select(Invitation)
+        .join(Contact)
+        .join(Activity, Invitation.activity_id == Activity.id)
+        .where(
+            Activity.project_id == vote.project_id,
+            Activity.kind == ActivityKind.BUSINESS_SURVEY,
+            Contact.is_unsubscribed.is_(False),
+            Contact.email.is_not(None),
+            Contact.erased_at.is_(None),
+            Invitation.id.in_(
+                sa.select(InvitationMail.invitation_id).where(
+                    InvitationMail.status == MailStatus.SENT
+                )
+            ),
+        )
+        .order_by(Invitation.id)
+    )
+    chosen: dict[int, Invitation] = {}
+    for invitation in rows:
+        earlier = chosen.get(invitation.contact_id)
+        if earlier is None or earlier.answered_at is None or invitation.answered_at is not None:
+            chosen[invitation.contact_id] = invitation
+    return [i for i in chosen.values() if i.answered_at is not None or not answered_only]
+
+
+def queue_vote_mails(vote: Activity, answered_only: bool) -> int:
+    """Queue one mail about the vote per recipient not told yet; returns how many."""
+    told = set(
+        db.session.scalars(
+            sa.select(Invitation.contact_id)
+            .join(InvitationMail)
+            .where(InvitationMail.kind == MailKind.VOTE, InvitationMail.round == vote.id)
+        )
+    )
+    queued = 0
+    for invitation in vote_recipients(vote, answered_only):
+        if invitation.contact_id in told:
+            continue
+        mail = InvitationMail(invitation_id=invitation.id, kind=MailKind.VOTE, round=vote.id)
+        try:
+            with db.session.begin_nested():
+                db.session.add(mail)
+                db.session.flush()
+        except sa.exc.IntegrityError:
+            continue  # a second click queued it at the same moment
+        told.add(invitation.contact_id)
+        queued += 1
+    return queued
+
+
 def retry_failed(activity: Activity) -> int:
     """Put failed mails back in the queue, due now; returns how many."""
     result = db.session.execute(
         sa.update(InvitationMail)
-        .where(InvitationMail.status == MailStatus.FAILED, of_activity(activity.id))
+        .where(InvitationMail.status == MailStatus.FAILED, mails_of(activity))
         .values(status=MailStatus.QUEUED, next_attempt_at=utcnow(), attempts=0)
     )
     return result.rowcount or 0
 
 
 def of_activity(activity_id: int) -> sa.ColumnElement[bool]:
+    """Mails to people invited to this business survey (of every kind)."""
     return InvitationMail.invitation_id.in_(
         sa.select(Invitation.id).where(Invitation.activity_id == activity_id)
     )
+
+
+def mails_of(activity: Activity) -> sa.ColumnElement[bool]:
+    """The mails an activity sends: a survey its invitations and reminders, a vote the mails
+    that announce it (they ride on the survey invitations, whose links they reuse)."""
+    if activity.kind is ActivityKind.VOTE:
+        return sa.and_(InvitationMail.kind == MailKind.VOTE, InvitationMail.round == activity.id)
+    return sa.and_(of_activity(activity.id), InvitationMail.kind != MailKind.VOTE)
 
 
 def _aware(moment: datetime) -> datetime:

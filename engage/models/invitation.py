@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class MailKind(enum.Enum):
     INVITATION = "invitation"
     REMINDER = "reminder"
+    VOTE = "vote"  # announces a vote on the candidate areas; round = the vote's activity id
 
 
 class MailStatus(enum.Enum):

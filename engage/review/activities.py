@@ -64,10 +64,11 @@ def activity(project_id: int, activity_id: int) -> str:
 def _vote_context(activity) -> dict[str, object]:
     if activity.kind is not ActivityKind.VOTE:
         return {}
+    from engage.invite.overview import vote_mails
     from engage.vote.services import results
 
     vote_results, ballots = results(activity)
-    return {"vote_results": vote_results, "ballots": ballots}
+    return {"vote_results": vote_results, "ballots": ballots, "vote_mails": vote_mails(activity)}
 
 
 @bp.route("/projects/<int:project_id>/activities/<int:activity_id>/edit", methods=["GET", "POST"])

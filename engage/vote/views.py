@@ -168,7 +168,7 @@ def private_link_headers(response: WerkzeugResponse) -> WerkzeugResponse:
 def _link_vote(token: str) -> tuple[Activity, object] | None:
     """The open vote a business contact reaches through the personal link they already have."""
     from engage.invite.answering import find_mail
-    from engage.models import ActivityKind, ActivityStatus
+    from engage.models import ActivityKind, ActivityStatus, MailKind
 
     mail = find_mail(token)
     if mail is None or mail.invitation.contact.erased_at is not None:
@@ -179,6 +179,9 @@ def _link_vote(token: str) -> tuple[Activity, object] | None:
         for a in invitation.activity.project.activities
         if a.kind is ActivityKind.VOTE and a.status is ActivityStatus.OPEN
     ]
+    # A mail about one vote leads to that vote while it is open; other links to the latest.
+    announced = [a for a in votes if mail.kind is MailKind.VOTE and a.id == mail.round]
+    votes = announced or votes
     return (votes[-1], invitation) if votes else None
 
 
