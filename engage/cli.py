@@ -55,7 +55,7 @@ def create_user_command(email: str, role: str, name: str, generate: bool) -> Non
 @click.option("--reset-password", is_flag=True, help="Give the demo leader a new password.")
 def seed_demo_command(reset_password: bool) -> None:
     """Fill the database with the invented demo kommune; safe to run again."""
-    from engage.demo.seed import demo_analysis, seed_demo
+    from engage.demo.seed import demo_analysis, demo_vote, seed_demo
 
     result = seed_demo(reset_password=reset_password)
     db.session.commit()
@@ -69,6 +69,11 @@ def seed_demo_command(reset_password: bool) -> None:
             f"Analysis #{run.id}: {run.status.value}, {len(run.themes)} themes, "
             f"{pinned} pinned as innsatsområder"
         )
+        if pinned:
+            vote = demo_vote(result.project, run)
+            db.session.commit()
+            base = current_app.config["PUBLIC_BASE_URL"] or "http://127.0.0.1:5000"
+            click.echo(f"Open vote on the pinned areas: {base}/j/{vote.join_code}")
     base = current_app.config["PUBLIC_BASE_URL"] or "http://127.0.0.1:5000"
     state = "created" if result.created else "already present, unchanged"
     click.echo(f"Demo project {result.project.slug!r}: {state}")

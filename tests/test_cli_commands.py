@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from engage.models import Activity, Answer, Project, Response, User
+from engage.models import Activity, Answer, Ballot, Project, Response, User
 
 
 def counts(session):
@@ -24,7 +24,10 @@ def test_seed_demo_fills_a_demo_project_and_prints_the_way_in(app, db):
         project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
         assert project.is_demo and "DEMODATA" in project.description
         kinds = {a.kind.value for a in project.activities}
-        assert kinds == {"workshop", "survey", "business_survey", "interview"}
+        assert kinds == {"workshop", "survey", "business_survey", "interview", "vote"}
+        vote = next(a for a in project.activities if a.kind.value == "vote")
+        assert vote.status.value == "open"
+        assert session.scalar(select(func.count()).select_from(Ballot)) == 64
         assert any(
             a.status.value == "open" and a.kind.value == "workshop" for a in project.activities
         )

@@ -208,3 +208,38 @@ def demo_analysis(project: Project, leader: User, use_embeddings: bool = True) -
         edits.pin(run, leader, theme, True)
     db.session.commit()
     return run
+
+
+VOTE_BALLOTS = 64
+VOTE_COMMENTS = {
+    "nb": "Dette kjenner jeg meg igjen i.",
+    "nn": "Dette kjenner eg meg att i.",
+    "en": "This is what we need most.",
+}
+
+
+def demo_vote(project: Project, run: AnalysisRun) -> Activity:
+    """An open dot vote on the pinned themes, with ballots from the follow-up meeting."""
+    from engage.collect.answers import AnswerValue, Submission
+    from engage.vote import services
+
+    vote = services.create_vote(project, run, "Stem på innsatsområdene")
+    vote.status, vote.vote_mode, vote.vote_dots = ActivityStatus.OPEN, "dots", 3
+    db.session.flush()
+    options = services.options(vote)
+    rng = random.Random(2032)  # noqa: S311  (demo data, reproducible)
+    # The first areas get more dots, as a room usually agrees on one or two.
+    weights = [len(options) - i + 1 for i in range(len(options))]
+    for n in range(VOTE_BALLOTS):
+        language = rng.choices(list(LANGUAGE_WEIGHTS), weights=list(LANGUAGE_WEIGHTS.values()))[0]
+        marks: dict[int, tuple[int, str | None]] = {}
+        for option in rng.choices(options, weights=weights, k=3):
+            marks[option.id] = (marks.get(option.id, (0, None))[0] + 1, None)
+        about = {"stakeholder_group": rng.choice(texts.GROUPS), "area": rng.choice(texts.AREAS)}
+        answers = []
+        if rng.random() < 0.15 and options[0].question is not None:
+            answers.append(AnswerValue(options[0].question, text=VOTE_COMMENTS[language]))
+        given = services.BallotInput(marks=marks, comments=Submission(answers=answers, about=about))
+        services.cast(vote, services.voter_key(f"demo-ballot-{n}"), given, language=language)
+    db.session.flush()
+    return vote
