@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 LANGUAGES = ("nb", "nn", "en", "pl", "da", "sv", "de")
 UNKNOWN = "und"
@@ -68,11 +69,44 @@ def _has_letters(text: str) -> bool:
     return _LETTERS.search(text) is not None
 
 
-def _log_likelihoods(text: str) -> np.ndarray:
-    """Return langid's log-likelihood per grouped label (no/nb/nn pooled)."""
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list[int], dict[int, tuple[int, ...]]]:
+    """Return langid's tokeniser tables as plain Python containers (indexing them is 3× faster)."""
     identifier = _identifier()
-    scores = identifier.nb_classprobs(identifier.instance2fv(text[:_MAX_CHARS]))
-    return np.array([np.logaddexp.reduce(scores[_group_index()[label]]) for label in _LABELS])
+    moves = [int(state) for state in identifier.tk_nextmove]
+    output = {int(state): tuple(int(i) for i in f) for state, f in identifier.tk_output.items()}
+    return moves, output
+
+
+def _log_likelihoods(texts: Sequence[str]) -> np.ndarray:
+    """Return langid's log-likelihood per grouped label (no/nb/nn pooled), one row per text.
+
+    The same sums as langid's ``instance2fv`` and ``nb_classprobs``, but the feature counts of
+    all texts go into one sparse matrix and one product instead of a dense vector per text.
+    """
+    identifier = _identifier()
+    moves, output = _tables()
+    rows: list[int] = []
+    columns: list[int] = []
+    counts: list[int] = []
+    for row, text in enumerate(texts):
+        state = 0
+        visits: dict[int, int] = {}
+        for byte in text[:_MAX_CHARS].encode("utf-8"):
+            state = moves[(state << 8) + byte]
+            visits[state] = visits.get(state, 0) + 1
+        for visited, count in visits.items():
+            for feature in output.get(visited, ()):
+                rows.append(row)
+                columns.append(feature)
+                counts.append(count)
+    shape = (len(texts), identifier.nb_ptc.shape[0])
+    features = sp.csr_matrix((np.asarray(counts, dtype=np.float64), (rows, columns)), shape=shape)
+    scores = np.asarray(features @ identifier.nb_ptc) + identifier.nb_pc
+    groups = _group_index()
+    return np.column_stack(
+        [np.logaddexp.reduce(scores[:, groups[label]], axis=1) for label in _LABELS]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +145,7 @@ def detect_languages(texts: Sequence[str], prior: dict[str, float] | None = None
     known = [i for i, w in enumerate(words) if _has_letters(w)]
     if not known:
         return [UNKNOWN] * len(texts)
-    loglik = np.vstack([_log_likelihoods(words[i]) for i in known])
+    loglik = _log_likelihoods([words[i] for i in known])
     # Empirical Bayes: the corpus' own language mix, re-estimated a few times, is the prior
     # for each text; long texts are sure of themselves and barely move.
     # langid is naive Bayes and far too sure of itself on three words: temper its evidence.
