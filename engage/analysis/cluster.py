@@ -45,7 +45,8 @@ def nearest(
     # Blocks keep the similarity matrix at _BLOCK × n, never n × n.
     for start in range(0, len(queries), _BLOCK):
         block = queries[start : start + _BLOCK] @ points.T
-        top = np.argpartition(-block, n_neighbors - 1, axis=1)[:, :n_neighbors]
+        # Partition the block itself (not -block: negating copies it, which costs more).
+        top = np.argpartition(block, -n_neighbors, axis=1)[:, -n_neighbors:]
         top_sims = np.take_along_axis(block, top, axis=1)
         order = np.argsort(-top_sims, axis=1, kind="stable")
         index[start : start + len(block)] = np.take_along_axis(top, order, axis=1)
