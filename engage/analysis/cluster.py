@@ -1,9 +1,11 @@
-"""Group vectors into themes: kNN-graph smoothing, then k-means with many restarts.
+"""Group vectors into themes: kNN-graph smoothing, k-means into 3k groups, Ward merge to k.
 
 Short answers are noisy points; averaging each point with its neighbours a number of times
 (a low-pass filter on the kNN graph) pulls each theme together before k-means cuts. Measured
 on the labelled sets it matched UMAP + k-means at a fraction of the cost and with no new
-dependency. Above ``SAMPLE_MAX`` points the graph and k-means run on a seeded sample and the
+dependency. k-means alone splits large themes into pieces of similar size (ARI punishes
+that); cutting more groups than asked and merging them keeps a large theme whole. Above
+``SAMPLE_MAX`` points the graph and k-means run on a seeded sample and the
 rest are placed through their nearest sampled neighbours, so memory stays linear.
 """
 
@@ -28,6 +30,8 @@ SAMPLE_MAX = 12_000
 SILHOUETTE_SAMPLE = 2_000
 KMEANS_DIMS = 32
 KMEANS_RESTARTS = 10
+# k-means cuts this many times k groups; Ward's criterion merges them back to k.
+OVERCLUSTER = 3
 _BLOCK = 512
 
 
@@ -41,7 +45,8 @@ def nearest(
     # Blocks keep the similarity matrix at _BLOCK × n, never n × n.
     for start in range(0, len(queries), _BLOCK):
         block = queries[start : start + _BLOCK] @ points.T
-        top = np.argpartition(-block, n_neighbors - 1, axis=1)[:, :n_neighbors]
+        # Partition the block itself (not -block: negating copies it, which costs more).
+        top = np.argpartition(block, -n_neighbors, axis=1)[:, -n_neighbors:]
         top_sims = np.take_along_axis(block, top, axis=1)
         order = np.argsort(-top_sims, axis=1, kind="stable")
         index[start : start + len(block)] = np.take_along_axis(top, order, axis=1)
@@ -114,9 +119,63 @@ def project(points: np.ndarray, reducer: PCA | None) -> np.ndarray:
 
 
 def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return labels and normalised centroids of k themes: k-means into many groups, merged.
+
+    k-means alone cuts a large theme in pieces of similar size and lumps small themes
+    together. Cutting ``OVERCLUSTER`` × k groups first and merging them by Ward's criterion
+    (the merge that adds least within-group variance, weighted by group size) lets a large
+    theme keep its pieces together; each answer then goes to the nearest merged centroid.
+    """
+    groups = min(OVERCLUSTER * k, len(points))
+    if groups <= k:
+        return _kmeans(points, k, random_state)
+    labels, _ = _kmeans(points, groups, random_state)
+    sizes = np.bincount(labels, minlength=groups)
+    used = np.flatnonzero(sizes)
+    if len(used) <= k:
+        return _kmeans(points, k, random_state)
+    means = np.vstack([points[labels == g].mean(axis=0) for g in used])
+    merged = ward_merge(means, sizes[used], k)
+    centroids = np.vstack(
+        [np.average(means[merged == c], axis=0, weights=sizes[used][merged == c]) for c in range(k)]
+    )
+    centroids = unit_rows(centroids)
+    return (points @ centroids.T).argmax(axis=1).astype(np.int64), centroids
+
+
+def _kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
     """Return labels and normalised centroids of k-means with several seeded restarts."""
     model = KMeans(k, n_init=KMEANS_RESTARTS, random_state=random_state).fit(points)
     return model.labels_.astype(np.int64), unit_rows(model.cluster_centers_)
+
+
+def ward_merge(means: np.ndarray, sizes: np.ndarray, k: int) -> np.ndarray:
+    """Merge groups (their means and sizes) by Ward's criterion down to k; return group → k."""
+    means = means.astype(np.float64)
+    weight = sizes.astype(np.float64)
+    n = len(means)
+    members = np.arange(n)
+    alive = np.ones(n, dtype=bool)
+
+    def cost_to(a: int) -> np.ndarray:
+        gap = ((means - means[a]) ** 2).sum(axis=1)
+        cost = weight * weight[a] / (weight + weight[a]) * gap
+        cost[~alive] = np.inf
+        cost[a] = np.inf
+        return cost
+
+    costs = np.vstack([cost_to(a) for a in range(n)])
+    for _ in range(n - k):
+        a, b = np.unravel_index(np.argmin(costs), costs.shape)
+        a, b = min(a, b), max(a, b)
+        means[a] = (weight[a] * means[a] + weight[b] * means[b]) / (weight[a] + weight[b])
+        weight[a] += weight[b]
+        members[members == b] = a
+        alive[b] = False
+        costs[b, :] = costs[:, b] = np.inf
+        costs[a, :] = costs[:, a] = cost_to(a)
+    _, mapping = np.unique(members, return_inverse=True)
+    return mapping.astype(np.int64)
 
 
 def choose_k(points: np.ndarray, ks: range, random_state: int) -> tuple[int, dict[int, float]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 LANGUAGES = ("nb", "nn", "en", "pl", "da", "sv", "de")
 UNKNOWN = "und"
@@ -27,6 +28,8 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 # A few sentences settle the language; langid's cost grows with length.
 _MAX_CHARS = 150
 _EM_STEPS = 5
+# Texts per block of language scoring (bounds the byte and state arrays).
+_BLOCK = 4096
 _TEMPERATURE = 0.3
 
 
@@ -68,11 +71,65 @@ def _has_letters(text: str) -> bool:
     return _LETTERS.search(text) is not None
 
 
-def _log_likelihoods(text: str) -> np.ndarray:
-    """Return langid's log-likelihood per grouped label (no/nb/nn pooled)."""
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, sp.csr_matrix]:
+    """Return langid's tokeniser as arrays: next state per (state, byte), features per state."""
     identifier = _identifier()
-    scores = identifier.nb_classprobs(identifier.instance2fv(text[:_MAX_CHARS]))
-    return np.array([np.logaddexp.reduce(scores[_group_index()[label]]) for label in _LABELS])
+    moves = np.asarray(identifier.tk_nextmove, dtype=np.int64)
+    n_states = len(moves) >> 8
+    states, features = [], []
+    for state, produced in identifier.tk_output.items():
+        states.extend([int(state)] * len(produced))
+        features.extend(int(f) for f in produced)
+    ones = np.ones(len(states), dtype=np.float64)
+    shape = (n_states, identifier.nb_ptc.shape[0])
+    return moves, sp.csr_matrix((ones, (states, features)), shape=shape)
+
+
+def _feature_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """Return langid's feature counts (its ``instance2fv``) for many texts at once.
+
+    langid walks a state machine over each text's bytes; here all texts take each step
+    together (one array operation per byte position), and the visited states are turned
+    into feature counts by one sparse product.
+    """
+    moves, produces = _tables()
+    encoded = [text[:_MAX_CHARS].encode("utf-8") for text in texts]
+    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
+    width = int(lengths.max()) if len(encoded) else 0
+    data = np.frombuffer(b"".join(encoded) + b"\0", dtype=np.uint8).astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(encoded) else lengths
+    position = np.arange(width)
+    inside = position[None, :] < lengths[:, None]
+    data = np.where(inside, data[np.minimum(starts[:, None] + position, len(data) - 1)], 0)
+    state = np.zeros(len(encoded), dtype=np.int64)
+    visited = np.empty((len(encoded), width), dtype=np.int64)
+    for step in range(width):
+        state = moves[(state << 8) + data[:, step]]
+        visited[:, step] = state
+    rows = np.broadcast_to(np.arange(len(encoded))[:, None], visited.shape)[inside]
+    ones = np.ones(len(rows), dtype=np.float64)
+    shape = (len(encoded), produces.shape[0])
+    return sp.csr_matrix((ones, (rows, visited[inside])), shape=shape) @ produces
+
+
+def _log_likelihoods(texts: Sequence[str]) -> np.ndarray:
+    """Return langid's log-likelihood per grouped label (no/nb/nn pooled), one row per text.
+
+    The same sums as langid's ``instance2fv`` and ``nb_classprobs`` per text, done for a
+    block of texts at a time.
+    """
+    identifier = _identifier()
+    groups = _group_index()
+    out = np.empty((len(texts), len(_LABELS)))
+    for start in range(0, len(texts), _BLOCK):
+        counts = _feature_counts(texts[start : start + _BLOCK])
+        scores = np.asarray(counts @ identifier.nb_ptc) + identifier.nb_pc
+        for column, label in enumerate(_LABELS):
+            out[start : start + _BLOCK, column] = np.logaddexp.reduce(
+                scores[:, groups[label]], axis=1
+            )
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +168,7 @@ def detect_languages(texts: Sequence[str], prior: dict[str, float] | None = None
     known = [i for i, w in enumerate(words) if _has_letters(w)]
     if not known:
         return [UNKNOWN] * len(texts)
-    loglik = np.vstack([_log_likelihoods(words[i]) for i in known])
+    loglik = _log_likelihoods([words[i] for i in known])
     # Empirical Bayes: the corpus' own language mix, re-estimated a few times, is the prior
     # for each text; long texts are sure of themselves and barely move.
     # langid is naive Bayes and far too sure of itself on three words: temper its evidence.

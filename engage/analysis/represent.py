@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 from sklearn.decomposition import PCA, TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .linalg import pca_project, svd_project, unit_rows
@@ -23,6 +23,8 @@ CHAR_WEIGHT = 1.0
 SVD_DIMS = 100
 # Character n-grams of the first few sentences suffice; beyond, they only cost time.
 CHAR_TEXT_CHARS = 300
+CHAR_NGRAMS = (3, 4)
+CHAR_MAX_FEATURES = 50_000
 # Words beyond this in one answer add time, not themes.
 MAX_WORDS = 200
 SHRINK = 20
@@ -110,17 +112,101 @@ def word_vectorizer(n_texts: int) -> TfidfVectorizer:
     )
 
 
-def char_vectorizer(n_texts: int) -> TfidfVectorizer:
+def char_vectorizer(n_texts: int) -> CharGrams:
     """Return a TF-IDF vectorizer over character 3–4-grams within word boundaries."""
-    return TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=(3, 4),
-        lowercase=True,
-        min_df=2 if n_texts >= 50 else 1,
-        max_features=50_000,
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
+    return CharGrams(min_df=2 if n_texts >= 50 else 1)
+
+
+def word_grams(word: str, sizes: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
+    """Return the character n-grams of one word padded with spaces (scikit-learn's char_wb)."""
+    padded = f" {word} "
+    grams: list[str] = []
+    for size in range(sizes[0], sizes[1] + 1):
+        grams.extend(padded[i : i + size] for i in range(max(1, len(padded) - size + 1)))
+        if len(padded) <= size:  # a short word counts once
+            break
+    return grams
+
+
+class CharGrams:
+    """TF-IDF over character n-grams within words: scikit-learn's ``char_wb`` vectorizer
+    (same vocabulary, same matrix), computed through the distinct words.
+
+    Answers repeat their words; cutting each distinct word once and multiplying the
+    answer × word counts by the word × n-gram counts is 2–3× faster than cutting every
+    answer (scikit-learn counts each n-gram of each answer in Python).
+    """
+
+    def __init__(self, min_df: int = 2, max_features: int = CHAR_MAX_FEATURES) -> None:
+        self.min_df = min_df
+        self.max_features = max_features
+
+    def fit_transform(self, docs: Sequence[str]) -> sp.csr_matrix:
+        """Learn the n-gram vocabulary and idf from docs; return their TF-IDF rows."""
+        words, word_ids = _word_counts(docs, {})
+        grams: dict[str, int] = {}
+        per_word = _gram_matrix(word_ids, grams, grow=True)
+        counts = (words @ per_word).tocsc()
+        # Columns in sorted n-gram order, pruned by document frequency, then the most
+        # frequent max_features kept: what CountVectorizer does.
+        names = sorted(grams)
+        counts = counts[:, [grams[name] for name in names]]
+        df = np.diff(counts.indptr)
+        keep = df >= self.min_df
+        if self.max_features is not None and keep.sum() > self.max_features:
+            totals = np.asarray(counts.sum(axis=0)).ravel()
+            best = (-totals[keep]).argsort()[: self.max_features]
+            chosen = np.zeros(len(df), dtype=bool)
+            chosen[np.flatnonzero(keep)[best]] = True
+            keep = chosen
+        if not keep.any():
+            raise ValueError("empty vocabulary")
+        counts = counts[:, np.flatnonzero(keep)].tocsr()
+        self.vocabulary_ = {name: i for i, name in enumerate(np.array(names, dtype=object)[keep])}
+        self.tfidf_ = TfidfTransformer(sublinear_tf=True)
+        return self.tfidf_.fit_transform(counts.astype(np.float32))
+
+    def transform(self, docs: Sequence[str]) -> sp.csr_matrix:
+        """Return TF-IDF rows of new docs over the fitted vocabulary."""
+        words, word_ids = _word_counts(docs, {})
+        per_word = _gram_matrix(word_ids, self.vocabulary_, grow=False)
+        return self.tfidf_.transform((words @ per_word).astype(np.float32))
+
+
+def _word_counts(docs: Sequence[str], ids: dict[str, int]) -> tuple[sp.csr_matrix, dict]:
+    """Return the docs × distinct lower-cased words count matrix and the word ids."""
+    indptr = [0]
+    columns: list[int] = []
+    for doc in docs:
+        for word in doc.lower().split():
+            column = ids.get(word)
+            if column is None:
+                column = ids[word] = len(ids)
+            columns.append(column)
+        indptr.append(len(columns))
+    data = np.ones(len(columns), dtype=np.float32)
+    matrix = sp.csr_matrix((data, columns, indptr), shape=(len(docs), len(ids)))
+    matrix.sum_duplicates()
+    return matrix, ids
+
+
+def _gram_matrix(words: dict[str, int], grams: dict[str, int], grow: bool) -> sp.csr_matrix:
+    """Return the words × n-grams count matrix; new n-grams are added only when ``grow``."""
+    indptr = [0]
+    columns: list[int] = []
+    for word in words:  # in id order
+        for gram in word_grams(word):
+            column = grams.get(gram)
+            if column is None:
+                if not grow:
+                    continue
+                column = grams[gram] = len(grams)
+            columns.append(column)
+        indptr.append(len(columns))
+    data = np.ones(len(columns), dtype=np.float32)
+    matrix = sp.csr_matrix((data, columns, indptr), shape=(len(words), len(grams)))
+    matrix.sum_duplicates()
+    return matrix
 
 
 class SparseSpace:

@@ -1,0 +1,59 @@
+"""The faster paths compute the same numbers as the library code they replace."""
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from engage.analysis import cluster, language
+from engage.analysis.represent import CHAR_NGRAMS, char_vectorizer
+
+TEXTS = [
+    "Satse mer på reiseliv og turisme i fjellet",
+    "Eg ynskjer meir turisme og fleire opplevingar for tilreisande",
+    "More tourism and guided hiking trips for visitors",
+    "  Vegen er dårleg\tog treng asfalt  ",
+    "Ulica i park w centrum",
+    "a",
+    "ok 🙂",
+    "Turisme, turisme og enda mer turisme",
+]
+
+
+def test_character_ngrams_match_scikit_learns_char_wb(corpus):
+    texts = corpus[0] + TEXTS
+    reference = TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=CHAR_NGRAMS,
+        min_df=2,
+        max_features=50_000,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+    ours = char_vectorizer(len(texts))
+
+    expected = reference.fit_transform(texts)
+    got = ours.fit_transform(texts)
+
+    assert ours.vocabulary_ == reference.vocabulary_
+    assert abs(expected - got).max() < 1e-6
+    new = ["Turistar og hytter", "unknown zzzz"]
+    assert abs(reference.transform(new) - ours.transform(new)).max() < 1e-6
+
+
+def test_language_scores_match_langid_per_text():
+    identifier = language._identifier()
+    counts = language._feature_counts(TEXTS).toarray()
+
+    for row, text in enumerate(TEXTS):
+        expected = identifier.instance2fv(text[: language._MAX_CHARS])
+        assert np.array_equal(counts[row], expected)
+
+
+def test_ward_merge_joins_the_pieces_of_a_large_group_first():
+    # Three pieces of one large group close together, two small groups far apart.
+    means = np.array([[0.0, 0.0], [0.1, 0.0], [0.0, 0.1], [5.0, 5.0], [-5.0, 5.0]])
+    sizes = np.array([100, 100, 100, 5, 5])
+
+    mapping = cluster.ward_merge(means, sizes, 3)
+
+    assert mapping[0] == mapping[1] == mapping[2]
+    assert len({mapping[0], mapping[3], mapping[4]}) == 3
