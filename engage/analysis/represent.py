@@ -143,7 +143,7 @@ class CharGrams:
 
     def fit_transform(self, docs: Sequence[str]) -> sp.csr_matrix:
         """Learn the n-gram vocabulary and idf from docs; return their TF-IDF rows."""
-        words, word_ids = _word_counts(docs, {})
+        words, word_ids = _word_counts(docs)
         grams: dict[str, int] = {}
         per_word = _gram_matrix(word_ids, grams, grow=True)
         counts = (words @ per_word).tocsc()
@@ -168,13 +168,22 @@ class CharGrams:
 
     def transform(self, docs: Sequence[str]) -> sp.csr_matrix:
         """Return TF-IDF rows of new docs over the fitted vocabulary."""
-        words, word_ids = _word_counts(docs, {})
+        words, word_ids = _word_counts(docs)
         per_word = _gram_matrix(word_ids, self.vocabulary_, grow=False)
         return self.tfidf_.transform((words @ per_word).astype(np.float32))
 
 
-def _word_counts(docs: Sequence[str], ids: dict[str, int]) -> tuple[sp.csr_matrix, dict]:
+def _counts(indptr: list[int], columns: list[int], shape: tuple[int, int]) -> sp.csr_matrix:
+    """Return a count matrix from each row's column ids (repeats add up)."""
+    data = np.ones(len(columns), dtype=np.float32)
+    matrix = sp.csr_matrix((data, columns, indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _word_counts(docs: Sequence[str]) -> tuple[sp.csr_matrix, dict[str, int]]:
     """Return the docs × distinct lower-cased words count matrix and the word ids."""
+    ids: dict[str, int] = {}
     indptr = [0]
     columns: list[int] = []
     for doc in docs:
@@ -184,10 +193,7 @@ def _word_counts(docs: Sequence[str], ids: dict[str, int]) -> tuple[sp.csr_matri
                 column = ids[word] = len(ids)
             columns.append(column)
         indptr.append(len(columns))
-    data = np.ones(len(columns), dtype=np.float32)
-    matrix = sp.csr_matrix((data, columns, indptr), shape=(len(docs), len(ids)))
-    matrix.sum_duplicates()
-    return matrix, ids
+    return _counts(indptr, columns, (len(docs), len(ids))), ids
 
 
 def _gram_matrix(words: dict[str, int], grams: dict[str, int], grow: bool) -> sp.csr_matrix:
@@ -203,10 +209,7 @@ def _gram_matrix(words: dict[str, int], grams: dict[str, int], grow: bool) -> sp
                 column = grams[gram] = len(grams)
             columns.append(column)
         indptr.append(len(columns))
-    data = np.ones(len(columns), dtype=np.float32)
-    matrix = sp.csr_matrix((data, columns, indptr), shape=(len(words), len(grams)))
-    matrix.sum_duplicates()
-    return matrix
+    return _counts(indptr, columns, (len(words), len(grams)))
 
 
 class SparseSpace:
