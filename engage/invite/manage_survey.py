@@ -135,8 +135,7 @@ def send(project_id: int, activity_id: int) -> WerkzeugResponse:
     if not ConfirmForm().validate_on_submit():
         return _back(activity)
     if not activity.is_open:
-        flash(_("Open the survey before sending invitations, so the links work."), "error")
-        return _back(activity)
+        return _not_open(activity)
     chosen = {int(v) for v in request.form.getlist("contact") if v.isdigit()}
     everyone = request.form.get("who") == "all"
     targets = [c for c in contacts.project_contacts(activity.project) if everyone or c.id in chosen]
@@ -155,8 +154,7 @@ def send_vote(project_id: int, activity_id: int) -> WerkzeugResponse:
     if not ConfirmForm().validate_on_submit():
         return _back(activity)
     if not activity.is_open:
-        flash(_("Open the vote before sending it, so the links work."), "error")
-        return _back(activity)
+        return _not_open(activity)
     answered_only = request.form.get("who") != "invited"
     queued = sending.queue_vote_mails(activity, answered_only)
     db.session.commit()
@@ -189,8 +187,19 @@ def deliver_next(project_id: int, activity_id: int) -> WerkzeugResponse:
     return _back(activity)
 
 
+def _not_open(activity: Activity) -> WerkzeugResponse:
+    """Mails wait while their survey or vote is not open: links to it would not work."""
+    if activity.kind is ActivityKind.VOTE:
+        flash(_("Open the vote before sending it, so the links work."), "error")
+    else:
+        flash(_("Open the survey before sending invitations, so the links work."), "error")
+    return _back(activity)
+
+
 def _deliver_now(activity: Activity) -> WerkzeugResponse:
     """One batch right away; larger lists continue with the next click or the cron job."""
+    if not activity.is_open:
+        return _not_open(activity)
     config = current_app.config
     result = deliver(activity, config, public_base(), limit=int(config["MAIL_BATCH_SIZE"]))
     flash(ngettext("%(num)d mail sent.", "%(num)d mails sent.", result.sent), "success")

@@ -36,32 +36,28 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def default_message(activity: Activity, language: str) -> InvitationMessage:
-    """A ready-to-send text in the language given, for the leader to adapt."""
-    if activity.kind is ActivityKind.VOTE:
-        return default_vote_message(activity, language)
+    """A ready-to-send text in the language given, for the leader to adapt: the survey
+    invitation, or for a vote the mail that takes the candidate areas back to businesses."""
+    kommune = activity.project.kommune
     with force_locale(language):
-        subject = _("Your input on the future of %(kommune)s", kommune=activity.project.kommune)
-        body = _(
-            "Dear {name},\n\n{kommune} is preparing an omstilling programme for new jobs and a "
-            "stronger business community. We would like to hear from {company}: what do you "
-            "need, and where do you see opportunities?\n\nThe survey takes about ten minutes. "
-            "You can save it and finish later, and change your answers until the survey closes."
-            "\n\nBest regards,\nThe project group"
-        )
-    return InvitationMessage(activity_id=activity.id, language=language, subject=subject, body=body)
-
-
-def default_vote_message(activity: Activity, language: str) -> InvitationMessage:
-    """The mail that takes the candidate areas back to the business contacts."""
-    with force_locale(language):
-        subject = _("Which areas should %(kommune)s prioritise?", kommune=activity.project.kommune)
-        body = _(
-            "Dear {name},\n\nThank you for sharing your views. From what businesses and "
-            "citizens told us, we have drawn up candidate areas for the omstilling programme "
-            "in {kommune}. Do you recognise them, and which matter most to {company}?\n\n"
-            "Give your priorities in the vote «{survey}». It takes a couple of minutes, and "
-            "you can change your vote until it closes.\n\nBest regards,\nThe project group"
-        )
+        if activity.kind is ActivityKind.VOTE:
+            subject = _("Which areas should %(kommune)s prioritise?", kommune=kommune)
+            body = _(
+                "Dear {name},\n\nThank you for sharing your views. From what businesses and "
+                "citizens told us, we have drawn up candidate areas for the omstilling programme "
+                "in {kommune}. Do you recognise them, and which matter most to {company}?\n\n"
+                "Give your priorities in the vote «{survey}». It takes a couple of minutes, and "
+                "you can change your vote until it closes.\n\nBest regards,\nThe project group"
+            )
+        else:
+            subject = _("Your input on the future of %(kommune)s", kommune=kommune)
+            body = _(
+                "Dear {name},\n\n{kommune} is preparing an omstilling programme for new jobs "
+                "and a stronger business community. We would like to hear from {company}: what "
+                "do you need, and where do you see opportunities?\n\nThe survey takes about ten "
+                "minutes. You can save it and finish later, and change your answers until the "
+                "survey closes.\n\nBest regards,\nThe project group"
+            )
     return InvitationMessage(activity_id=activity.id, language=language, subject=subject, body=body)
 
 

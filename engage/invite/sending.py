@@ -38,6 +38,18 @@ class Delivery:
     stopped: bool = False  # gave up this run because the server seems down
 
 
+def _added_once(row: object) -> bool:
+    """Add a row in a savepoint; False when a unique constraint says it is there already
+    (a second click or run queued the same mail at the same moment)."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+            db.session.flush()
+    except sa.exc.IntegrityError:
+        return False
+    return True
+
+
 def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:
     """Queue one invitation mail per contact not invited yet; returns how many were queued."""
     invited = set(
@@ -51,12 +63,8 @@ def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:
             continue
         invitation = Invitation(activity_id=activity.id, contact_id=contact.id)
         invitation.mails.append(InvitationMail(kind=MailKind.INVITATION, round=0))
-        try:
-            with db.session.begin_nested():
-                db.session.add(invitation)
-                db.session.flush()
-        except sa.exc.IntegrityError:
-            continue  # a second click queued this contact at the same moment
+        if not _added_once(invitation):
+            continue
         invited.add(contact.id)
         queued += 1
     return queued
@@ -75,14 +83,11 @@ def queue_reminders(activity: Activity, min_days: float, max_reminders: int) -> 
         rounds = [m.round for m in mails if m.kind is MailKind.REMINDER]
         if last is None or _aware(last) > cutoff or len(rounds) >= max_reminders:
             continue
-        mail = InvitationMail(kind=MailKind.REMINDER, round=max(rounds, default=0) + 1)
-        try:
-            with db.session.begin_nested():
-                invitation.mails.append(mail)
-                db.session.flush()
-        except sa.exc.IntegrityError:
-            continue  # another run queued this round at the same moment
-        queued += 1
+        mail = InvitationMail(
+            invitation_id=invitation.id, kind=MailKind.REMINDER, round=max(rounds, default=0) + 1
+        )
+        if _added_once(mail):
+            queued += 1
     return queued
 
 
@@ -145,14 +150,9 @@ def queue_vote_mails(vote: Activity, answered_only: bool) -> int:
         if invitation.contact_id in told:
             continue
         mail = InvitationMail(invitation_id=invitation.id, kind=MailKind.VOTE, round=vote.id)
-        try:
-            with db.session.begin_nested():
-                db.session.add(mail)
-                db.session.flush()
-        except sa.exc.IntegrityError:
-            continue  # a second click queued it at the same moment
-        told.add(invitation.contact_id)
-        queued += 1
+        if _added_once(mail):
+            told.add(invitation.contact_id)
+            queued += 1
     return queued
 
 

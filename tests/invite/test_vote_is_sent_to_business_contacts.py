@@ -115,6 +115,8 @@ def test_a_vote_not_open_sends_nothing_and_says_why(client, survey, smtp, db, ma
         client, _vote_url(survey, vote, "/send-vote"), {"who": "invited"}, follow_redirects=True
     )
     assert "Åpne avstemningen" in response.get_data(as_text=True)
+    batch = post_form(client, _vote_url(survey, vote, "/deliver"), follow_redirects=True)
+    assert "Åpne avstemningen" in batch.get_data(as_text=True)  # not "0 mails sent"
     assert _vote_mails(smtp.inbox) == []
     with db as session:
         assert (
