@@ -126,3 +126,9 @@ def error_labels(activity: Activity) -> dict[str, str]:
     labels = {f"q{q.id}": q.prompt for q in activity.questions}
     labels.update({f"about_{name}": str(label) for name, label in FIELD_LABELS.items()})
     return labels
+
+
+def typed_texts(activity: Activity, form: MultiDict) -> list[str]:
+    """The free texts someone sent, to show back when they cannot be stored (at most 20)."""
+    texts = (form.get(f"q{q.id}", "").strip() for q in activity.questions)
+    return [text for text in texts if text][:20]

@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.collect import services
 from engage.collect.about import FIELD_LABELS, field_choices
-from engage.collect.answers import Submission, error_labels, read_submission
+from engage.collect.answers import Submission, error_labels, read_submission, typed_texts
 from engage.collect.ratelimits import allow_submission, browser_session_id
 from engage.core.forms import csrf_token_valid
 from engage.extensions import csrf, db
@@ -93,7 +93,7 @@ def _submit(activity: Activity) -> str | WerkzeugResponse | tuple[str, int]:
             "collect/closed.html",
             activity=activity,
             project=activity.project,
-            values=_typed_texts(activity),
+            values=typed_texts(activity, values),
         ), 409
     if not csrf_token_valid():
         message = _("The form had been open a long time. Nothing is lost: please send it again.")
@@ -142,9 +142,3 @@ def _render_form(activity: Activity, submission: Submission, values: object) -> 
 
 def _remembered_about(activity: Activity) -> dict[str, str]:
     return dict(session.get("about", {}).get(str(activity.project_id), {}))
-
-
-def _typed_texts(activity: Activity) -> list[str]:
-    return [text for q in activity.questions if (text := request.form.get(f"q{q.id}", "").strip())][
-        :20
-    ]

@@ -145,7 +145,7 @@ def vote_mails(vote: Activity) -> VoteMails:
     """Counts for the vote page's "send to business contacts" section."""
     from engage.invite.sending import vote_recipients
     from engage.models import Ballot, Contact
-    from engage.vote.services import voter_key
+    from engage.vote.services import link_voter_key
 
     recipients = vote_recipients(vote, answered_only=False)
     result = VoteMails(
@@ -164,7 +164,7 @@ def vote_mails(vote: Activity) -> VoteMails:
         if error and status is not MailStatus.SENT:
             result.failures.append((company or name or "–", error))
     keys = [
-        voter_key(f"invitation:{i}")
+        link_voter_key(i)
         for i in db.session.scalars(
             sa.select(Invitation.id)
             .join(Activity, Invitation.activity_id == Activity.id)

@@ -44,6 +44,11 @@ def voter_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def link_voter_key(invitation_id: int) -> str:
+    """The voter key of a ballot cast through a business contact's personal link."""
+    return voter_key(f"invitation:{invitation_id}")
+
+
 def create_vote(project: Project, run: AnalysisRun, title: str) -> Activity:
     """A draft vote whose options are the run's pinned themes, in order."""
     activity = create_activity(project, ActivityKind.VOTE, title, with_questions=False)

@@ -22,11 +22,12 @@ from flask_login import login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.collect.about import FIELD_LABELS, field_choices
+from engage.collect.answers import typed_texts
 from engage.collect.ratelimits import allow_submission
 from engage.core.errors import render_error
 from engage.core.forms import csrf_token_valid
 from engage.extensions import csrf, db
-from engage.models import Activity, AnalysisRun
+from engage.models import Activity, AnalysisRun, Invitation
 from engage.review import access
 from engage.review.forms import ConfirmForm
 from engage.themes.embeddings import notify_new_answers
@@ -90,12 +91,20 @@ def show_ballot(
     ), status
 
 
+def closed(activity: Activity) -> tuple[str, int]:
+    """A ballot sent after the vote closed: say so and show the comments typed."""
+    return render_template(
+        "collect/closed.html",
+        activity=activity,
+        project=activity.project,
+        values=typed_texts(activity, request.form),
+    ), 409
+
+
 def submit_ballot(activity: Activity) -> WerkzeugResponse | tuple[str, int]:
     """Count a ballot once per session; a new one from the same session replaces it."""
     if not activity.is_open:
-        return render_template(
-            "collect/closed.html", activity=activity, project=activity.project
-        ), 409
+        return closed(activity)
     given = services.read_ballot(activity, request.form)
     if not csrf_token_valid():
         given.errors["form"] = _(
@@ -160,48 +169,50 @@ csrf.exempt(link)
 @link.after_request
 def private_link_headers(response: WerkzeugResponse) -> WerkzeugResponse:
     """The token is in the address: never send it on as a referrer, never cache the page."""
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Cache-Control"] = "no-store"
+    from engage.invite.display import NO_STORE
+
+    response.headers.update(NO_STORE)
     return response
 
 
-def _link_vote(token: str) -> tuple[Activity, object] | None:
-    """The open vote a business contact reaches through the personal link they already have."""
+def _link_vote(token: str) -> tuple[Activity, Invitation] | None:
+    """The vote a business contact reaches through the personal link they already have: the
+    one the mail announced, else the latest open one, else the latest (closed) one."""
     from engage.invite.answering import find_mail
-    from engage.models import ActivityKind, ActivityStatus, MailKind
+    from engage.models import ActivityKind, MailKind
 
     mail = find_mail(token)
     if mail is None or mail.invitation.contact.erased_at is not None:
         return None
     invitation = mail.invitation
-    votes = [
-        a
-        for a in invitation.activity.project.activities
-        if a.kind is ActivityKind.VOTE and a.status is ActivityStatus.OPEN
-    ]
-    # A mail about one vote leads to that vote while it is open; other links to the latest.
+    votes = [a for a in invitation.activity.project.activities if a.kind is ActivityKind.VOTE]
     announced = [a for a in votes if mail.kind is MailKind.VOTE and a.id == mail.round]
-    votes = announced or votes
-    return (votes[-1], invitation) if votes else None
+    chosen = announced if any(a.is_open for a in announced) else [a for a in votes if a.is_open]
+    chosen = chosen or announced or votes
+    return (chosen[-1], invitation) if chosen else None
 
 
 def open_vote_for_link(token: str) -> Activity | None:
-    """For the survey pages: the vote a link holder can take part in, if any."""
+    """For the survey pages: the open vote a link holder can take part in, if any."""
     found = _link_vote(token)
-    return found[0] if found else None
+    return found[0] if found and found[0].is_open else None
 
 
 @link.route("/s/<token>/stem", methods=["GET", "POST"])
 def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
     """One ballot per personal link; the ballot says "business" and the firm's sector."""
     found = _link_vote(token)
-    if found is None:
+    if found is not None and not found[0].is_open and request.method == "POST":
+        # The vote closed while the ballot was open: say so, as the workshop ballot does.
+        g.project_locale = found[0].project.language_form.value
+        return closed(found[0])
+    if found is None or not found[0].is_open:
         if request.method == "POST" and not csrf_token_valid():
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
         abort(404)
     activity, invitation = found
     g.project_locale = activity.project.language_form.value
-    key = services.voter_key(f"invitation:{invitation.id}")
+    key = services.link_voter_key(invitation.id)
     action = url_for("vote_link.by_link", token=token)
     if request.method == "GET":
         if request.args.get("sent"):

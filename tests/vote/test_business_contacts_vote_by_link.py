@@ -83,3 +83,26 @@ def test_wrong_link_or_no_open_vote_reveals_nothing(app, vote, db):  # noqa: F81
         session.get(Activity, vote["activity"]).status = "closed"
         session.commit()
     assert client.get(f"/s/{token}/stem").status_code == 404
+
+
+def test_ballot_sent_after_the_vote_closed_says_so_and_keeps_the_comment(app, vote, db):  # noqa: F811
+    token = personal_link(db, vote["project"])
+    phone = app.test_client()
+    csrf = TOKEN.search(phone.get(f"/s/{token}/stem").get_data(as_text=True)).group(1)
+    with db as session:
+        session.get(Activity, vote["activity"]).status = "closed"
+        session.commit()
+    sent = phone.post(
+        f"/s/{token}/stem",
+        data={
+            "csrf_token": csrf,
+            f"o{vote['options'][0]}": "1",
+            f"q{vote['questions'][0]}": "Kaianlegget må utvides",
+        },
+    )
+    assert sent.status_code == 409
+    html = sent.get_data(as_text=True)
+    assert "stengt" in html and "Kaianlegget må utvides" in html
+    assert sent.headers["Referrer-Policy"] == "no-referrer"
+    with db as session:
+        assert session.scalar(select(Ballot)) is None

@@ -181,10 +181,16 @@ def test_closed_vote_refuses_ballots_with_a_message(app, vote, db):
         session.get(Activity, vote["activity"]).status = "closed"
         session.commit()
     response = phone.post(
-        f"/j/{vote['code']}", data={"csrf_token": token, f"o{vote['options'][0]}": "1"}
+        f"/j/{vote['code']}",
+        data={
+            "csrf_token": token,
+            f"o{vote['options'][0]}": "1",
+            f"q{vote['questions'][0]}": "Satse på sjømat",
+        },
     )
     assert response.status_code == 409
     assert "stengt" in response.get_data(as_text=True)
+    assert "Satse på sjømat" in response.get_data(as_text=True)  # what was typed is shown back
     assert count(db, Ballot) == 0
 
 
