@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.collect.services import count_responses
 from engage.extensions import db
-from engage.models import ActivityKind, ActivityStatus, QuestionKind
+from engage.models import Activity, ActivityKind, ActivityStatus, QuestionKind
 from engage.review import access, services
 from engage.review.forms import ActivityForm, ConfirmForm, QuestionForm
 from engage.review.views import bp
@@ -51,24 +51,27 @@ def new_activity(project_id: int) -> str | WerkzeugResponse:
 @bp.get("/projects/<int:project_id>/activities/<int:activity_id>")
 def activity(project_id: int, activity_id: int) -> str:
     activity = access.get_activity(project_id, activity_id)
+    can_edit = access.can_edit(current_user, activity.project)
     return render_template(
         "review/activity.html",
         project=activity.project,
         activity=activity,
-        can_edit=access.can_edit(current_user, activity.project),
+        can_edit=can_edit,
         response_count=count_responses(activity),
-        **_vote_context(activity),
+        **_vote_context(activity, can_edit),
     )
 
 
-def _vote_context(activity) -> dict[str, object]:
+def _vote_context(activity: Activity, can_edit: bool) -> dict[str, object]:
     if activity.kind is not ActivityKind.VOTE:
         return {}
     from engage.invite.overview import vote_mails
     from engage.vote.services import results
 
     vote_results, ballots = results(activity)
-    return {"vote_results": vote_results, "ballots": ballots, "vote_mails": vote_mails(activity)}
+    # Only editors see (and may use) the section that sends the vote to business contacts.
+    mails = vote_mails(activity) if can_edit else None
+    return {"vote_results": vote_results, "ballots": ballots, "vote_mails": mails}
 
 
 @bp.route("/projects/<int:project_id>/activities/<int:activity_id>/edit", methods=["GET", "POST"])
