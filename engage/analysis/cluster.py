@@ -1,4 +1,4 @@
-"""Group vectors into themes: kNN-graph smoothing, k-means into 3k groups, Ward merge to k.
+"""Group vectors into themes: kNN-graph smoothing, k-means into 3k groups, merged to k.
 
 Short answers are noisy points; averaging each point with its neighbours a number of times
 (a low-pass filter on the kNN graph) pulls each theme together before k-means cuts. Measured
@@ -32,6 +32,13 @@ KMEANS_DIMS = 32
 KMEANS_RESTARTS = 10
 # k-means cuts this many times k groups; Ward's criterion merges them back to k.
 OVERCLUSTER = 3
+# Ward's merge cost weights the gap between two groups by n_a·n_b/(n_a + n_b), which keeps
+# merged themes of similar size. Input themes are not: one topic often holds a third of the
+# answers. Raising that weight to this power (1 = Ward) lets the pieces of a large theme
+# join when they lie close. Measured on the labelled sets with embeddings (five seeds):
+# powers 0.3–0.45 all lifted mean ARI from 0.278 to 0.291–0.294; 0.4 kept the smallest set's
+# NMI. On the TF-IDF-only space it cost 0.010 ARI, so that path keeps plain Ward.
+MERGE_SIZE_POWER = 0.4
 _BLOCK = 512
 
 
@@ -118,13 +125,16 @@ def project(points: np.ndarray, reducer: PCA | None) -> np.ndarray:
     return unit_rows(pca_project(reducer, points))
 
 
-def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+def kmeans(
+    points: np.ndarray, k: int, random_state: int, size_power: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Return labels and normalised centroids of k themes: k-means into many groups, merged.
 
     k-means alone cuts a large theme in pieces of similar size and lumps small themes
     together. Cutting ``OVERCLUSTER`` × k groups first and merging them by Ward's criterion
-    (the merge that adds least within-group variance, weighted by group size) lets a large
-    theme keep its pieces together; each answer then goes to the nearest merged centroid.
+    (the merge that adds least within-group variance, weighted by group size, damped by
+    ``size_power``) lets a large theme keep its pieces together; each answer then goes to
+    the nearest merged centroid.
     """
     groups = min(OVERCLUSTER * k, len(points))
     if groups <= k:
@@ -135,7 +145,7 @@ def kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, n
     if len(used) <= k:
         return _kmeans(points, k, random_state)
     means = np.vstack([points[labels == g].mean(axis=0) for g in used])
-    merged = ward_merge(means, sizes[used], k)
+    merged = ward_merge(means, sizes[used], k, size_power)
     centroids = np.vstack(
         [np.average(means[merged == c], axis=0, weights=sizes[used][merged == c]) for c in range(k)]
     )
@@ -149,8 +159,12 @@ def _kmeans(points: np.ndarray, k: int, random_state: int) -> tuple[np.ndarray, 
     return model.labels_.astype(np.int64), unit_rows(model.cluster_centers_)
 
 
-def ward_merge(means: np.ndarray, sizes: np.ndarray, k: int) -> np.ndarray:
-    """Merge groups (their means and sizes) by Ward's criterion down to k; return group → k."""
+def ward_merge(means: np.ndarray, sizes: np.ndarray, k: int, size_power: float = 1.0) -> np.ndarray:
+    """Merge groups (their means and sizes) by Ward's criterion down to k; return group → k.
+
+    The cost of joining a and b is (n_a·n_b / (n_a + n_b)) ** size_power × their squared
+    gap: Ward's criterion at 1, less reluctant to grow large groups below 1.
+    """
     means = means.astype(np.float64)
     weight = sizes.astype(np.float64)
     n = len(means)
@@ -159,7 +173,7 @@ def ward_merge(means: np.ndarray, sizes: np.ndarray, k: int) -> np.ndarray:
 
     def cost_to(a: int) -> np.ndarray:
         gap = ((means - means[a]) ** 2).sum(axis=1)
-        cost = weight * weight[a] / (weight + weight[a]) * gap
+        cost = (weight * weight[a] / (weight + weight[a])) ** size_power * gap
         cost[~alive] = np.inf
         cost[a] = np.inf
         return cost

@@ -16,7 +16,7 @@ from .guided import fit_guided
 from .language import UNKNOWN, detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
 
-ANALYSIS_VERSION = "engage-analysis/1.1"
+ANALYSIS_VERSION = "engage-analysis/1.2"
 # Fewer distinct answers than this cannot be grouped meaningfully.
 MIN_TEXTS = 4
 # Each theme needs at least this many distinct answers on average.
@@ -160,7 +160,9 @@ class ThemeModel:
         reduced = cluster.project(smoothed, reducer)
         if isinstance(k, range):
             k, self.k_scores_ = cluster.choose_k(reduced[in_sample], k, self.random_state)
-        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state)
+        # The damped merge helps where embeddings separate themes; TF-IDF alone keeps Ward.
+        power = cluster.MERGE_SIZE_POWER if self.embeddings_ is not None else 1.0
+        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state, power)
         self.partition_ = cluster.Partition(
             vectors[in_sample], smoothed[in_sample], centroids, reducer
         )
