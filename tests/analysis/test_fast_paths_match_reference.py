@@ -4,7 +4,14 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from engage.analysis import cluster, language
-from engage.analysis.represent import CHAR_NGRAMS, char_vectorizer
+from engage.analysis.linalg import unit_sparse_rows
+from engage.analysis.represent import (
+    CHAR_NGRAMS,
+    _transform_or_empty,
+    char_vectorizer,
+    shared_analyser,
+    word_vectorizer,
+)
 
 TEXTS = [
     "Satse mer på reiseliv og turisme i fjellet",
@@ -70,3 +77,24 @@ def test_damped_merge_keeps_a_large_theme_whole_where_ward_splits_it():
 
     assert ward[0] != ward[1] and ward[2] == ward[3]
     assert damped[0] == damped[1] and damped[2] != damped[3]
+
+
+def test_word_rows_for_new_answers_match_scikit_learns_transform(corpus):
+    texts = corpus[0] + TEXTS
+    stems = shared_analyser().analyse(texts, ["nb"] * len(texts)).stems
+    vectorizer = word_vectorizer(len(texts))
+    vectorizer.fit(stems)
+    new = [*stems[:5], [], ["zzzz"]]
+
+    got = _transform_or_empty(vectorizer, new, len(new))
+
+    assert abs(vectorizer.transform(new) - got).max() < 1e-6
+
+
+def test_unit_sparse_rows_match_scikit_learns_normalize():
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    matrix = sparse.random(30, 40, density=0.1, format="csr", random_state=0, dtype=np.float32)
+
+    assert abs(normalize(matrix) - unit_sparse_rows(matrix)).max() < 1e-6
