@@ -18,7 +18,11 @@ from engage.models import (
     MailStatus,
 )
 from engage.models.base import utcnow
-from tests.vote.test_participants_vote_on_areas import vote  # noqa: F401  (fixture)
+from tests.vote.test_participants_vote_on_areas import (  # noqa: F401  (vote: fixture)
+    close,
+    one_dot,
+    vote,
+)
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -79,9 +83,7 @@ def test_wrong_link_or_no_open_vote_reveals_nothing(app, vote, db):  # noqa: F81
     token = personal_link(db, vote["project"])
     client = app.test_client()
     assert client.get(f"/s/{new_token()}/stem").status_code == 404
-    with db as session:
-        session.get(Activity, vote["activity"]).status = "closed"
-        session.commit()
+    close(db, vote)
     assert client.get(f"/s/{token}/stem").status_code == 404
 
 
@@ -89,17 +91,8 @@ def test_ballot_sent_after_the_vote_closed_says_so_and_keeps_the_comment(app, vo
     token = personal_link(db, vote["project"])
     phone = app.test_client()
     csrf = TOKEN.search(phone.get(f"/s/{token}/stem").get_data(as_text=True)).group(1)
-    with db as session:
-        session.get(Activity, vote["activity"]).status = "closed"
-        session.commit()
-    sent = phone.post(
-        f"/s/{token}/stem",
-        data={
-            "csrf_token": csrf,
-            f"o{vote['options'][0]}": "1",
-            f"q{vote['questions'][0]}": "Kaianlegget må utvides",
-        },
-    )
+    close(db, vote)
+    sent = phone.post(f"/s/{token}/stem", data=one_dot(vote, csrf, "Kaianlegget må utvides"))
     assert sent.status_code == 409
     html = sent.get_data(as_text=True)
     assert "stengt" in html and "Kaianlegget må utvides" in html

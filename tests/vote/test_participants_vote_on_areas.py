@@ -84,6 +84,21 @@ def count(db, model):
         return session.scalar(select(func.count()).select_from(model))
 
 
+def close(db, vote) -> None:
+    with db as session:
+        session.get(Activity, vote["activity"]).status = "closed"
+        session.commit()
+
+
+def one_dot(vote, csrf: str, comment: str) -> dict:
+    """Form data: one dot on the first area and a comment on the first question."""
+    return {
+        "csrf_token": csrf,
+        f"o{vote['options'][0]}": "1",
+        f"q{vote['questions'][0]}": comment,
+    }
+
+
 def test_vote_is_made_from_the_pinned_themes(client, vote, db):
     html = client.get(f"/manage/projects/{vote['project']}/activities/{vote['activity']}")
     assert "Områdene på stemmeseddelen" in html.get_data(as_text=True)
@@ -177,17 +192,8 @@ def test_agree_mode(app, client, vote, db):
 def test_closed_vote_refuses_ballots_with_a_message(app, vote, db):
     phone = app.test_client()
     _html, token = ballot_form(phone, vote["code"])
-    with db as session:
-        session.get(Activity, vote["activity"]).status = "closed"
-        session.commit()
-    response = phone.post(
-        f"/j/{vote['code']}",
-        data={
-            "csrf_token": token,
-            f"o{vote['options'][0]}": "1",
-            f"q{vote['questions'][0]}": "Satse på sjømat",
-        },
-    )
+    close(db, vote)
+    response = phone.post(f"/j/{vote['code']}", data=one_dot(vote, token, "Satse på sjømat"))
     assert response.status_code == 409
     assert "stengt" in response.get_data(as_text=True)
     assert "Satse på sjømat" in response.get_data(as_text=True)  # what was typed is shown back
