@@ -224,8 +224,10 @@ class SparseSpace:
         n = len(texts)
         self.words_ = word_vectorizer(n)
         self.chars_ = char_vectorizer(n)
-        matrix = self._stack(
-            _fit_or_empty(self.words_, stems), _fit_or_empty(self.chars_, _heads(texts))
+        matrix = normalize(
+            self._weighted(
+                _fit_or_empty(self.words_, stems), _fit_or_empty(self.chars_, _heads(texts))
+            )
         )
         dims = max(1, min(self.n_components, matrix.shape[1] - 1, n - 1))
         self.svd_: TruncatedSVD | None = None
@@ -248,12 +250,12 @@ class SparseSpace:
         # answer; the same sums without them (the fitted rows above keep scikit-learn's).
         word = _transform_or_empty(self.words_, stems, len(texts))
         char = _transform_or_empty(self.chars_, _heads(texts), len(texts))
-        matrix = unit_sparse_rows(sp.hstack([word * WORD_WEIGHT, char * CHAR_WEIGHT], "csr"))
+        matrix = unit_sparse_rows(self._weighted(word, char))
         return unit_rows(svd_project(self.svd_, matrix))
 
     @staticmethod
-    def _stack(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
-        return normalize(sp.hstack([word * WORD_WEIGHT, char * CHAR_WEIGHT], format="csr"))
+    def _weighted(word: sp.csr_matrix, char: sp.csr_matrix) -> sp.csr_matrix:
+        return sp.hstack([word * WORD_WEIGHT, char * CHAR_WEIGHT], format="csr")
 
 
 def _heads(texts: Sequence[str]) -> list[str]:
@@ -268,7 +270,9 @@ def _fit_or_empty(vectorizer: TfidfVectorizer, docs: list) -> sp.csr_matrix:
         return sp.csr_matrix((len(docs), 0), dtype=np.float32)
 
 
-def _transform_or_empty(vectorizer: TfidfVectorizer, docs: list, n: int) -> sp.csr_matrix:
+def _transform_or_empty(
+    vectorizer: TfidfVectorizer | CharGrams, docs: list, n: int
+) -> sp.csr_matrix:
     if not getattr(vectorizer, "vocabulary_", None):
         return sp.csr_matrix((n, 0), dtype=np.float32)
     if isinstance(vectorizer, TfidfVectorizer):
