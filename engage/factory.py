@@ -8,10 +8,17 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from flask_babel import format_date, format_datetime, get_locale
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from engage import auth, cli, collect, invite, live, report, review, themes, vote
 from engage import config as settings
+from engage.core import errors, security
+from engage.core import views as core_views
+from engage.core.i18n import LANGUAGE_NAMES, select_locale
+from engage.core.links import public_url
 from engage.extensions import babel, csrf, db, limiter, login, migrate
+from engage.models.labels import label
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -24,10 +31,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     configure_database(app)
     configure_extensions(app)
     configure_proxy(app)
-    register_blueprints(app)
-    from engage import cli
-    from engage.core import errors, security
-
+    register_features(app)
     configure_templates(app)
     security.init_app(app)
     errors.init_app(app)
@@ -57,12 +61,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def configure_extensions(app: Flask) -> None:
     """CSRF, login, translations and rate limits."""
-    from engage.auth.services import load_user
-    from engage.core.i18n import select_locale
-
     csrf.init_app(app)
     login.init_app(app)
-    login.user_loader(load_user)
     login.login_view = "auth.login"
     login.login_message = None
     login.session_protection = "basic"
@@ -79,48 +79,15 @@ def configure_proxy(app: Flask) -> None:
         )
 
 
-def register_blueprints(app: Flask) -> None:
-    """Each feature is a blueprint with its own URL prefix."""
-    from engage.auth.views import bp as auth_bp
-    from engage.collect.views import bp as collect_bp
-    from engage.core.views import bp as core_bp
-    from engage.invite.display import bp as invite_bp
-    from engage.invite.manage import bp as invites_bp
-    from engage.live.views import bp as live_bp
-    from engage.report.views import bp as report_bp
-    from engage.report.views import public as results_bp
-    from engage.review.views import bp as review_bp
-    from engage.themes import embeddings
-    from engage.themes.views import bp as themes_bp
-    from engage.vote.views import bp as vote_bp
-    from engage.vote.views import link as vote_link_bp
-
-    app.register_blueprint(core_bp)
-    app.register_blueprint(collect_bp)
-    app.register_blueprint(auth_bp, url_prefix="/auth")
-    app.register_blueprint(review_bp, url_prefix="/manage")
-    app.register_blueprint(invite_bp)
-    app.register_blueprint(invites_bp, url_prefix="/manage")
-    app.register_blueprint(
-        live_bp, url_prefix="/manage/projects/<int:project_id>/activities/<int:activity_id>"
-    )
-    app.register_blueprint(themes_bp, url_prefix="/manage/projects/<int:project_id>/themes")
-    app.register_blueprint(report_bp, url_prefix="/manage/projects/<int:project_id>/summary")
-    app.register_blueprint(results_bp)
-    app.register_blueprint(vote_bp, url_prefix="/manage")
-    app.register_blueprint(vote_link_bp)
-    embeddings.init_app(app)
+def register_features(app: Flask) -> None:
+    """Each feature registers its blueprints, kind hooks and template names."""
+    for feature in (auth, collect, review, invite, live, themes, report, vote):
+        feature.init_app(app)
+    app.register_blueprint(core_views.bp)
 
 
 def configure_templates(app: Flask) -> None:
     """Names every template may use."""
-    from flask_babel import format_date, format_datetime, get_locale
-
-    from engage.collect.links import public_url
-    from engage.core.i18n import LANGUAGE_NAMES
-    from engage.models.labels import label
-    from engage.report.wording import gap_sentence
-    from engage.vote.views import open_vote_for_link
 
     app.jinja_env.filters["format_date"] = format_date
     app.jinja_env.filters["format_datetime"] = format_datetime
@@ -132,6 +99,4 @@ def configure_templates(app: Flask) -> None:
             "current_locale": lambda: str(get_locale() or "nb"),
             "label": label,
             "public_url": public_url,
-            "gap_sentence": gap_sentence,
-            "link_vote": open_vote_for_link,
         }

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     g,
     redirect,
     render_template,
@@ -21,18 +21,15 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.collect import services
-from engage.collect.about import FIELD_LABELS, field_choices
-from engage.collect.answers import Submission, error_labels, read_submission, typed_texts
-from engage.collect.ratelimits import allow_submission, browser_session_id
-from engage.core.forms import csrf_token_valid
-from engage.extensions import csrf, db
-from engage.models import Activity, ActivityKind, Project
-from engage.themes.embeddings import notify_new_answers
-from engage.vote import views as vote_views
+from engage.core import kinds
+from engage.core.about import FIELD_LABELS, field_choices
+from engage.core.ratelimits import browser_session_id
+from engage.core.submit import keeps_typed_input, submit
+from engage.extensions import db
+from engage.inputs import Submission, error_labels, read_submission, record_response, typed_texts
+from engage.models import Activity, Project
 
 bp = Blueprint("collect", __name__)
-# The form checks its token itself, so a stale token re-shows the form instead of losing it.
-csrf.exempt(bp)
 
 
 @bp.get("/j")
@@ -48,18 +45,18 @@ def join() -> str | WerkzeugResponse:
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
-def form(code: str) -> str | WerkzeugResponse | tuple[str, int]:
+@keeps_typed_input
+def form(code: str) -> Any:
     activity = _activity_or_404(code)
+    own = kinds.hooks(activity.kind)
     if request.method == "POST":
         if request.form.get("website"):  # honeypot: people never see this field
             return redirect(url_for("collect.receipt", code=activity.join_code))
-        if activity.kind is ActivityKind.VOTE:
-            return vote_views.submit_ballot(activity)
-        return _submit(activity)
+        return own.public_submit(activity) if own.public_submit else submit(AnswerForm(activity))
     if not activity.is_open:
         return render_template("collect/closed.html", activity=activity, project=activity.project)
-    if activity.kind is ActivityKind.VOTE:
-        return vote_views.show_ballot(activity)
+    if own.public_page:
+        return own.public_page(activity)
     return _render_form(activity, Submission(about=_remembered_about(activity)), values=None)
 
 
@@ -86,38 +83,44 @@ def _activity_or_404(code: str) -> Activity:
     return activity
 
 
-def _submit(activity: Activity) -> str | WerkzeugResponse | tuple[str, int]:
-    values = request.form
-    if not activity.is_open:
+class AnswerForm:
+    """The workshop and survey form, as the public submit pipeline runs it."""
+
+    limit_rate = True
+
+    def __init__(self, activity: Activity) -> None:
+        self.activity = activity
+
+    def is_open(self) -> bool:
+        return self.activity.is_open
+
+    def closed(self) -> tuple[str, int]:
         return render_template(
             "collect/closed.html",
-            activity=activity,
-            project=activity.project,
-            values=typed_texts(activity, values),
+            activity=self.activity,
+            project=self.activity.project,
+            values=typed_texts(self.activity, request.form),
         ), 409
-    if not csrf_token_valid():
-        message = _("The form had been open a long time. Nothing is lost: please send it again.")
-        return _render_form(activity, Submission(errors={"form": message}), values), 400
-    submission = read_submission(activity, values)
-    if not submission.is_valid:
-        return _render_form(activity, submission, values), 422
-    if not allow_submission():
-        message = _(
-            "You have sent many answers in a short time. Wait a few minutes and send again."
+
+    def read(self) -> Submission:
+        return read_submission(self.activity, request.form)
+
+    def show(self, submission: Submission, status: int) -> tuple[str, int]:
+        return _render_form(self.activity, submission, request.form), status
+
+    def store(self, submission: Submission) -> None:
+        key = request.form.get("submission_key", "")
+        record_response(
+            self.activity,
+            submission,
+            language=str(get_locale()),
+            submission_key=key if services.SUBMISSION_KEY.match(key) else None,
         )
-        return _render_form(activity, Submission(errors={"form": message}), values), 429
-    key = values.get("submission_key", "")
-    services.record_response(
-        activity,
-        submission,
-        language=str(get_locale()),
-        submission_key=key if services.SUBMISSION_KEY.match(key) else None,
-    )
-    db.session.commit()
-    notify_new_answers(current_app._get_current_object())
-    session.setdefault("about", {})[str(activity.project_id)] = submission.about
-    session.modified = True
-    return redirect(url_for("collect.receipt", code=activity.join_code))
+        session.setdefault("about", {})[str(self.activity.project_id)] = submission.about
+        session.modified = True
+
+    def done(self) -> WerkzeugResponse:
+        return redirect(url_for("collect.receipt", code=self.activity.join_code))
 
 
 def _render_form(activity: Activity, submission: Submission, values: object) -> str:

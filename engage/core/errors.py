@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from engage.core.submit import rerun_with_stale_token
 
 MESSAGES = {
     400: (_l("Something in the request was not right"), _l("Please go back and try again.")),
@@ -33,7 +37,10 @@ def render_error(code: int, detail: str | None = None) -> tuple[str, int]:
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(_error: CSRFError) -> tuple[str, int]:
+    def csrf_error(_error: CSRFError) -> Any:
+        shown_again = rerun_with_stale_token()
+        if shown_again is not None:
+            return shown_again
         return render_error(
             400, str(_l("The form had expired or was incomplete. Please try again."))
         )

@@ -6,11 +6,10 @@ import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField
-from wtforms.validators import (
-    Length,
-    ValidationError,
-)
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, SelectMultipleField
+from wtforms.validators import Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 # Control characters other than tab, newline and carriage return; NUL included.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -56,14 +55,17 @@ def max_length(limit: int) -> Length:
     return Length(max=limit, message=_l("At most %(max)d characters, please shorten it."))
 
 
-def csrf_token_valid() -> bool:
-    """Whether the posted form carries a valid CSRF token (for forms that check it themselves,
-    so a stale token re-shows what was typed instead of losing it)."""
-    from flask import request
-    from flask_wtf.csrf import CSRFError, validate_csrf
+class ConfirmForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change something."""
 
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
-        return False
-    return True
+
+class MultiCheckbox(SelectMultipleField):
+    """Checkboxes for a multiple choice; unknown values get our translated message."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form: Any) -> None:
+        allowed = {str(value) for value, *_ in self.iter_choices()}
+        if any(str(value) not in allowed for value in self.data or []):
+            raise ValidationError(_l("Choose one of the options."))

@@ -7,6 +7,7 @@ the jobs by name, which keeps features and the input path free of the task modul
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engage.extensions import db
 
+log = logging.getLogger(__name__)
 PENDING_KEY = "engage_jobs"
 JOBS: dict[str, Callable[..., Any]] = {}
 
@@ -38,8 +40,13 @@ def enqueue(name: str, *args: Any) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _enqueue_pending(session: Session) -> None:
+    # The data is committed; a queue that is down must not turn that into an error page.
+    # The worker's periodic sweep finds what was not queued (missing embeddings, new input).
     for name, args in session.info.pop(PENDING_KEY, []):
-        enqueue(name, *args)
+        try:
+            enqueue(name, *args)
+        except Exception:
+            log.exception("could not queue job %s", name)
 
 
 @event.listens_for(Session, "after_rollback")

@@ -220,7 +220,7 @@ VOTE_COMMENTS = {
 
 def demo_vote(project: Project, run: AnalysisRun) -> Activity:
     """An open dot vote on the pinned themes, with ballots from the follow-up meeting."""
-    from engage.collect.answers import AnswerValue, Submission
+    from engage.inputs import AnswerValue, Submission
     from engage.vote import services
 
     vote = services.create_vote(project, run, "Stem på innsatsområdene")

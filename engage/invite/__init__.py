@@ -1,1 +1,18 @@
 """Business surveys by e-mail: contacts, personal links, sending, answering, erasure."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from engage.invite.answering import find_mail
+from engage.invite.display import bp as link_bp
+from engage.invite.manage import bp as manage_bp
+from engage.invite.overview import VoteMails, overview, vote_mails
+
+__all__ = ["VoteMails", "find_mail", "init_app", "overview", "vote_mails"]
+
+
+def init_app(app: Flask) -> None:
+    """The personal-link pages and the leader's invitation pages."""
+    app.register_blueprint(link_bp)
+    app.register_blueprint(manage_bp, url_prefix="/manage")

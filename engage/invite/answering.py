@@ -8,14 +8,12 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from engage.collect.about import NACE_SECTIONS
-from engage.collect.answers import Submission, clean_text
-from engage.collect.services import record_response
+from engage.core.about import NACE_SECTIONS
 from engage.extensions import db
+from engage.inputs import Submission, clean_text, record_response, replace_answers
 from engage.invite.fields import COMPANY_SIZES
 from engage.invite.tokens import hash_token, looks_like_token
 from engage.models import (
-    Answer,
     Invitation,
     InvitationMail,
     InvitationMessage,
@@ -153,13 +151,7 @@ def submit_answers(
         db.session.flush()
         invitation.response_id = response.id
     else:
-        response.answers.clear()
-        db.session.flush()
-        response.answers.extend(
-            Answer(question=v.question, text=v.text, choices=v.choices, scale=v.scale)
-            for v in submission.answers
-        )
-        response.language = language
+        replace_answers(response, submission, language=language)
     _apply_company(invitation, response, company)
     invitation.answered_at = invitation.answered_at or utcnow()
     invitation.draft, invitation.draft_saved_at = None, None

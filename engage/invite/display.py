@@ -3,25 +3,25 @@ A wrong, expired or closed link always gets the same neutral page and status."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.about import field_choices
-from engage.collect.answers import Submission, error_labels, read_submission
+from engage.core.about import field_choices
 from engage.core.errors import render_error
-from engage.core.forms import csrf_token_valid
-from engage.extensions import csrf, db
+from engage.core.links import NO_STORE
+from engage.core.submit import keeps_typed_input, submit, token_is_stale
+from engage.extensions import db
+from engage.inputs import Submission, error_labels, read_submission
 from engage.invite import answering
 from engage.invite.fields import COMPANY_SIZES
 from engage.models import Invitation
 
 bp = Blueprint("invite", __name__)
-# The views check the token themselves, so a stale form is shown again with what was typed.
-csrf.exempt(bp)
-NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
 def neutral() -> tuple[str, int, dict[str, str]]:
@@ -40,35 +40,49 @@ def survey(token: str) -> tuple[str, int, dict[str, str]]:
 
 
 @bp.post("/s/<token>")
-def answer(token: str) -> WerkzeugResponse | tuple[str, int, dict[str, str]]:
-    if not csrf_token_valid():
-        invitation = answering.find_open_invitation(token)
-        if invitation is None:
-            return render_error(400, _("The form had expired or was incomplete. Please try again."))
-        message = _("The form had been open a long time. Nothing is lost: please send it again.")
-        return _render(invitation, token, Submission(errors={"form": message}), request.form, 400)
+@keeps_typed_input
+def answer(token: str) -> Any:
     invitation = answering.find_open_invitation(token)
-    if invitation is None:
-        return neutral()
-    if request.form.get("action") == "draft":
+    if invitation is not None and request.form.get("action") == "draft" and not token_is_stale():
         answering.save_draft(invitation, request.form)
         db.session.commit()
         return redirect(url_for("invite.survey", token=token, saved=1) + "#saved")
-    return _submit(invitation, token)
+    return submit(SurveyForm(invitation, token))
 
 
-def _submit(
-    invitation: Invitation, token: str
-) -> WerkzeugResponse | tuple[str, int, dict[str, str]]:
-    activity = invitation.activity
-    submission = read_submission(activity, request.form, about_fields=())
-    company = answering.read_company(request.form, activity.project.areas or [])
-    submission.errors.update(company.errors)
-    if not submission.is_valid:
-        return _render(invitation, token, submission, request.form, 422)
-    answering.submit_answers(invitation, submission, company, language=str(get_locale()))
-    db.session.commit()
-    return redirect(url_for("invite.receipt", token=token))
+class SurveyForm:
+    """The business survey behind a personal link, as the public submit pipeline runs it."""
+
+    limit_rate = False  # one response per link; sending again replaces it
+
+    def __init__(self, invitation: Invitation | None, token: str) -> None:
+        self.invitation, self.token = invitation, token
+
+    def is_open(self) -> bool:
+        return self.invitation is not None
+
+    def closed(self) -> Any:
+        if token_is_stale():  # the same answer as for a live link: nobody learns which exist
+            return render_error(400, _("The form had expired or was incomplete. Please try again."))
+        return neutral()
+
+    def read(self) -> Submission:
+        activity = self.invitation.activity
+        submission = read_submission(activity, request.form, about_fields=())
+        self.company = answering.read_company(request.form, activity.project.areas or [])
+        submission.errors.update(self.company.errors)
+        return submission
+
+    def show(self, submission: Submission, status: int) -> tuple[str, int, dict[str, str]]:
+        return _render(self.invitation, self.token, submission, request.form, status)
+
+    def store(self, submission: Submission) -> None:
+        answering.submit_answers(
+            self.invitation, submission, self.company, language=str(get_locale())
+        )
+
+    def done(self) -> WerkzeugResponse:
+        return redirect(url_for("invite.receipt", token=self.token))
 
 
 @bp.get("/s/<token>/takk")
@@ -91,12 +105,13 @@ def receipt(token: str) -> tuple[str, int, dict[str, str]]:
 
 
 @bp.route("/s/<token>/unsubscribe", methods=["GET", "POST"])
+@keeps_typed_input
 def unsubscribe(token: str) -> tuple[str, int, dict[str, str]]:
     """GET asks (mail scanners open links); POST does it, also RFC 8058 one-click."""
     mail = answering.find_mail(token)
     if request.method == "POST":
         one_click = request.form.get("List-Unsubscribe") == "One-Click"
-        if not one_click and not csrf_token_valid():
+        if not one_click and token_is_stale():
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
     if mail is None or mail.invitation.contact.erased_at is not None:
         return neutral()

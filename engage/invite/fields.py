@@ -6,7 +6,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from engage.collect.about import NACE_SECTIONS
+from engage.core.about import NACE_SECTIONS
 
 # SSB's size bands (number of employees).
 COMPANY_SIZES = {

@@ -10,7 +10,7 @@ from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional, ValidationError
 
-from engage.collect.about import NACE_SECTIONS
+from engage.core.about import NACE_SECTIONS
 from engage.core.forms import NoControlChars, Select, max_length, strip_filter
 from engage.core.validators import clean_org_number, is_valid_org_number
 from engage.invite.fields import COMPANY_SIZES, clean_email

@@ -11,13 +11,13 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from engage.core import access
+from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.invite import contacts, importing
 from engage.invite.fields import size_label
 from engage.invite.forms import ContactForm, ImportForm
 from engage.models import Contact, ContactImport, Project
-from engage.review import access
-from engage.review.forms import ConfirmForm
 
 bp = Blueprint("invites", __name__)
 

@@ -10,8 +10,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.about import value_label
-from engage.collect.links import public_base
+from engage.core import access
+from engage.core.about import value_label
+from engage.core.forms import ConfirmForm
+from engage.core.links import public_base
 from engage.extensions import db
 from engage.invite import contacts, overview, sending
 from engage.invite.delivery import deliver
@@ -26,8 +28,6 @@ from engage.models import (
     InvitationMessage,
     MailKind,
 )
-from engage.review import access
-from engage.review.forms import ConfirmForm
 
 BASE = "/projects/<int:project_id>/activities/<int:activity_id>/invitations"
 PREVIEW_TOKEN = "PERSONAL-LINK-EXAMPLE"  # noqa: S105  (not a secret: shown in previews)

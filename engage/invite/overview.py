@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
-from engage.models import Activity, Invitation, InvitationMail, MailKind, MailStatus
+from engage.invite.sending import vote_recipients
+from engage.models import Activity, Contact, Invitation, InvitationMail, MailKind, MailStatus
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -138,15 +139,11 @@ class VoteMails:
     sent: int = 0
     waiting: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # who, last error
-    ballots: int = 0  # ballots cast through personal links
+    ballots: int = 0  # ballots cast through personal links (the vote feature counts them)
 
 
 def vote_mails(vote: Activity) -> VoteMails:
     """Counts for the vote page's "send to business contacts" section."""
-    from engage.invite.sending import vote_recipients
-    from engage.models import Ballot, Contact
-    from engage.vote.services import link_voter_key
-
     recipients = vote_recipients(vote, answered_only=False)
     result = VoteMails(
         invited=len(recipients), answered=sum(i.answered_at is not None for i in recipients)
@@ -163,22 +160,4 @@ def vote_mails(vote: Activity) -> VoteMails:
         result.waiting += status in (MailStatus.QUEUED, MailStatus.SENDING)
         if error and status is not MailStatus.SENT:
             result.failures.append((company or name or "–", error))
-    keys = [
-        link_voter_key(i)
-        for i in db.session.scalars(
-            sa.select(Invitation.id)
-            .join(Activity, Invitation.activity_id == Activity.id)
-            .where(Activity.project_id == vote.project_id)
-        )
-    ]
-    for start in range(0, len(keys), 500):  # bounded IN lists
-        chunk = keys[start : start + 500]
-        result.ballots += (
-            db.session.scalar(
-                sa.select(sa.func.count())
-                .select_from(Ballot)
-                .where(Ballot.activity_id == vote.id, Ballot.voter_key.in_(chunk))
-            )
-            or 0
-        )
     return result

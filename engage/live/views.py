@@ -6,16 +6,17 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 from flask_login import login_required
 from sqlalchemy import select
 
-from engage.collect.links import public_url
-from engage.collect.services import count_responses
+from engage.core import access
+from engage.core.about import STAKEHOLDER_GROUPS
+from engage.core.links import public_url
 from engage.extensions import db
+from engage.inputs import count_responses
 from engage.live.qr import qr_png, qr_svg
 from engage.live.words import top_words
-from engage.models import Activity, ActivityKind, Answer
+from engage.models import Activity, Answer
 from engage.models import Response as Input
-from engage.review import access
-from engage.themes.runs import latest_run
-from engage.themes.stats import summarise
+from engage.themes import latest_run, summarise
+from engage.vote import results
 
 bp = Blueprint("live", __name__)
 RECENT_ANSWERS = 500
@@ -36,7 +37,7 @@ def screen(project_id: int, activity_id: int) -> str:
     activity = _activity(project_id, activity_id)
     url = public_url(activity)
     show_themes = request.args.get("view") == "themes"
-    if activity.kind is ActivityKind.VOTE:
+    if activity.kind.is_ballot:
         return _vote_screen(activity, url)
     return render_template(
         "live/screen.html",
@@ -91,9 +92,6 @@ def qr(project_id: int, activity_id: int, fmt: str) -> Response:
 
 def _vote_screen(activity: Activity, url: str) -> str:
     """Live results of a vote as bars with the numbers; by group on the leader's command."""
-    from engage.collect.about import STAKEHOLDER_GROUPS
-    from engage.vote.services import results
-
     rows, ballots = results(activity)
     value = (lambda r: r.dots) if activity.vote_mode == "dots" else (lambda r: r.agree)
     top = max((value(r) for r in rows), default=0) or 1

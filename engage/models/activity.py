@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,48 @@ if TYPE_CHECKING:
 
 
 class ActivityKind(enum.Enum):
+    """A way of collecting input. What differs per kind is read from its traits (below) and
+    from the hooks features register in `engage.core.kinds`, never from if/else on the name."""
+
     WORKSHOP = "workshop"
     SURVEY = "survey"
     BUSINESS_SURVEY = "business_survey"
     INTERVIEW = "interview"
     VOTE = "vote"
+
+    @property
+    def traits(self) -> KindTraits:
+        return KIND_TRAITS[self]
+
+    @property
+    def is_ballot(self) -> bool:
+        """Participants mark candidate areas instead of answering questions."""
+        return self.traits.is_ballot
+
+    @property
+    def takes_invitations(self) -> bool:
+        """Known contacts are invited by e-mail with a personal link."""
+        return self.traits.takes_invitations
+
+
+@dataclass(frozen=True)
+class KindTraits:
+    """What an activity kind is, as data."""
+
+    is_ballot: bool = False
+    takes_invitations: bool = False
+    has_questions: bool = True
+    # Stakeholder group an answer counts as when the participant gave none.
+    default_group: str | None = None
+
+
+KIND_TRAITS = {
+    ActivityKind.WORKSHOP: KindTraits(),
+    ActivityKind.SURVEY: KindTraits(),
+    ActivityKind.BUSINESS_SURVEY: KindTraits(takes_invitations=True, default_group="business"),
+    ActivityKind.INTERVIEW: KindTraits(),
+    ActivityKind.VOTE: KindTraits(is_ballot=True, has_questions=False),
+}
 
 
 class ActivityStatus(enum.Enum):

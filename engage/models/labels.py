@@ -54,3 +54,10 @@ CHANNEL_LABELS = {
     "postit": _l("Post-it"),
     "vote": _l("Vote"),
 }
+
+# The Utviklingsanalysen's three indicators (Panda) a theme can be tagged with.
+INDICATORS = {
+    "arbeidsplasser": _l("Jobs (Arbeidsplasser)"),
+    "robusthet": _l("Robustness (Robusthet)"),
+    "utviklingsevne": _l("Capacity to develop (Utviklingsevne)"),
+}

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
+from engage.invite import overview
 from engage.models import (
     Activity,
     AnalysisRun,
@@ -27,9 +28,8 @@ from engage.models import (
     ThemeMember,
 )
 from engage.report.anonymise import mask
-from engage.themes.edits import pinned_themes
-from engage.themes.runs import latest_run
-from engage.themes.stats import summarise
+from engage.themes import latest_run, pinned_themes, summarise
+from engage.vote import results
 
 IDEA_WORDS = ("invest", "satse", "tiltak", "measure", "gjøre", "gjere", "forslag", "idé")
 QUOTES_PER_THEME = 4
@@ -156,12 +156,9 @@ def build_summary(
 
 def _votes(project: Project) -> list[VoteSummary]:
     """Results of every vote on the candidate areas, with the split by group."""
-    from engage.models import ActivityKind
-    from engage.vote.services import results
-
     found = []
     for activity in project.activities:
-        if activity.kind is ActivityKind.VOTE:
+        if activity.kind.is_ballot:
             rows, ballots = results(activity)
             found.append(VoteSummary(activity.title, activity.vote_mode, ballots, rows))
     return found
@@ -195,12 +192,9 @@ def _participation(project: Project, responses: list[Response]) -> Participation
 
 def _business_rates(project: Project) -> list[tuple[str, int, int, int]]:
     """(survey, invited, answered, percent) for each business survey sent by e-mail."""
-    from engage.invite.overview import overview
-    from engage.models import ActivityKind
-
     rates = []
     for activity in project.activities:
-        if activity.kind is ActivityKind.BUSINESS_SURVEY:
+        if activity.kind.takes_invitations:
             counts = overview(activity)
             if counts.invited:
                 rates.append((activity.title, counts.invited, counts.answered, counts.percent))

@@ -8,14 +8,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from engage.core import access
+from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.models import Project
 from engage.models.base import utcnow
 from engage.report import exports
 from engage.report.summary import build_summary
 from engage.report.wording import headings, value_names
-from engage.review import access
-from engage.review.forms import ConfirmForm
 
 bp = Blueprint("report", __name__)
 public = Blueprint("results", __name__)

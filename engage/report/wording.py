@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
-from engage.collect.about import AGE_BANDS, NACE_SECTIONS, STAKEHOLDER_GROUPS
+from engage.core.about import AGE_BANDS, NACE_SECTIONS, STAKEHOLDER_GROUPS
 from engage.core.i18n import LANGUAGE_NAMES
-from engage.models.labels import CHANNEL_LABELS
-
-INDICATORS = {
-    "arbeidsplasser": _l("Jobs (Arbeidsplasser)"),
-    "robusthet": _l("Robustness (Robusthet)"),
-    "utviklingsevne": _l("Capacity to develop (Utviklingsevne)"),
-}
+from engage.models.labels import CHANNEL_LABELS, INDICATORS
 
 
 def headings() -> dict[str, str]:

@@ -7,11 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.services import count_responses
+from engage.core import access, kinds
+from engage.core.forms import ConfirmForm
 from engage.extensions import db
-from engage.models import Activity, ActivityKind, ActivityStatus, QuestionKind
-from engage.review import access, services
-from engage.review.forms import ActivityForm, ConfirmForm, QuestionForm
+from engage.inputs import count_responses
+from engage.models import ActivityKind, ActivityStatus, QuestionKind
+from engage.review import services
+from engage.review.forms import ActivityForm, QuestionForm
 from engage.review.views import bp
 
 DEFAULT_ABOUT_FIELDS = ("stakeholder_group", "age_band", "area")
@@ -58,20 +60,8 @@ def activity(project_id: int, activity_id: int) -> str:
         activity=activity,
         can_edit=can_edit,
         response_count=count_responses(activity),
-        **_vote_context(activity, can_edit),
+        **kinds.manage_context(activity, can_edit),
     )
-
-
-def _vote_context(activity: Activity, can_edit: bool) -> dict[str, object]:
-    if activity.kind is not ActivityKind.VOTE:
-        return {}
-    from engage.invite.overview import vote_mails
-    from engage.vote.services import results
-
-    vote_results, ballots = results(activity)
-    # Only editors see (and may use) the section that sends the vote to business contacts.
-    mails = vote_mails(activity) if can_edit else None
-    return {"vote_results": vote_results, "ballots": ballots, "vote_mails": mails}
 
 
 @bp.route("/projects/<int:project_id>/activities/<int:activity_id>/edit", methods=["GET", "POST"])

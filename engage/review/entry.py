@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from engage.collect.answers import AnswerValue, Submission, clean_text
-from engage.collect.services import record_response
 from engage.core.validators import clean_org_number, is_valid_org_number
+from engage.inputs import AnswerValue, Submission, clean_text, record_response
 from engage.models import Activity, Question, Response, User
 from engage.models.base import utcnow
 

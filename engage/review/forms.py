@@ -6,13 +6,19 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from engage.collect.about import ABOUT_FIELDS, FIELD_LABELS, STAKEHOLDER_GROUPS
-from engage.collect.answers import MAX_ANSWER_CHARS
-from engage.core.forms import Date, NoControlChars, Select, max_length, strip_filter
+from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, STAKEHOLDER_GROUPS
+from engage.core.forms import (
+    Date,
+    MultiCheckbox,
+    NoControlChars,
+    Select,
+    max_length,
+    strip_filter,
+)
+from engage.inputs import MAX_ANSWER_CHARS
 from engage.models import ActivityKind, ActivityStatus, LanguageForm, MemberRole, QuestionKind
 from engage.models.labels import choices
 from engage.review.services import MAX_OPTIONS
@@ -27,18 +33,6 @@ def required(message: Any) -> list[Any]:
 
 MAX_AREAS = 50
 MAX_POSTIT_LINES = 500
-
-
-class MultiCheckbox(SelectMultipleField):
-    """Checkboxes for a multiple choice; unknown values get our translated message."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def pre_validate(self, form: Any) -> None:
-        allowed = {str(value) for value, *_ in self.iter_choices()}
-        if any(str(value) not in allowed for value in self.data or []):
-            raise ValidationError(_l("Choose one of the options."))
 
 
 def line_list(text: str | None) -> list[str]:
@@ -174,10 +168,6 @@ class MemberForm(FlaskForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.role.choices = choices(MemberRole)
-
-
-class ConfirmForm(FlaskForm):
-    """A form with only the CSRF token, for buttons that change something."""
 
 
 HIDE_REASONS = {

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
-from engage.collect.answers import Submission, error_labels, read_submission
-from engage.collect.services import record_response
+from engage.core import access
+from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
+from engage.core.forms import ConfirmForm
 from engage.core.i18n import LANGUAGE_NAMES
 from engage.extensions import db
+from engage.inputs import Submission, error_labels, read_submission, record_response
 from engage.models import Response
 from engage.models.labels import CHANNEL_LABELS
-from engage.review import access, entry
-from engage.review.forms import HIDE_REASONS, ConfirmForm, HideForm, PostItForm
+from engage.review import entry
+from engage.review.forms import HIDE_REASONS, HideForm, PostItForm
 from engage.review.response_search import (
     CHANNELS,
     LANGUAGE_CODES,
@@ -24,7 +25,6 @@ from engage.review.response_search import (
     search_responses,
 )
 from engage.review.views import bp
-from engage.themes.embeddings import notify_new_answers
 
 
 @bp.get("/projects/<int:project_id>/responses")
@@ -120,7 +120,6 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
                 org_number=company.org_number,
             )
             db.session.commit()
-            notify_new_answers(current_app._get_current_object())
             flash(_("The input is saved. You can enter the next one."), "success")
             return redirect(
                 url_for("review.enter_response", project_id=project_id, activity_id=activity_id)
@@ -159,7 +158,6 @@ def post_its(project_id: int, activity_id: int) -> str | WerkzeugResponse:
             activity, form.question_id(), form.lines(), current_user, group=form.group.data or None
         )
         db.session.commit()
-        notify_new_answers(current_app._get_current_object())
         flash(ngettext("%(num)d post-it saved.", "%(num)d post-its saved.", count), "success")
         return redirect(
             url_for(

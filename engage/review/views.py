@@ -7,11 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.auth.services import find_user
+from engage.auth import find_user
+from engage.core import access
+from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.models import LanguageForm, MemberRole, Membership, Project
-from engage.review import access, services
-from engage.review.forms import ConfirmForm, MemberForm, ProjectForm, line_list
+from engage.review import services
+from engage.review.forms import MemberForm, ProjectForm, line_list
 
 bp = Blueprint("review", __name__)
 

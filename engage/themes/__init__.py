@@ -1,0 +1,17 @@
+"""The leader's theme workspace: analysis runs, theme edits, the candidate innsatsområder."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from engage.themes.edits import pinned_themes
+from engage.themes.runs import latest_run
+from engage.themes.stats import summarise
+from engage.themes.views import bp
+
+__all__ = ["init_app", "latest_run", "pinned_themes", "summarise"]
+
+
+def init_app(app: Flask) -> None:
+    """The workspace pages under a project."""
+    app.register_blueprint(bp, url_prefix="/manage/projects/<int:project_id>/themes")

@@ -11,11 +11,10 @@ from werkzeug.datastructures import MultiDict
 from wtforms import IntegerField, RadioField
 from wtforms.validators import NumberRange, Optional
 
-from engage.collect.about import STAKEHOLDER_GROUPS
-from engage.core.forms import CONTROL_CHARS
+from engage.core.about import STAKEHOLDER_GROUPS
+from engage.core.forms import CONTROL_CHARS, MultiCheckbox
 from engage.models import Project, QuestionKind
 from engage.models.labels import CHANNEL_LABELS
-from engage.review.forms import MultiCheckbox
 
 MAX_LABEL = 200
 MAX_DESCRIPTION = 2000

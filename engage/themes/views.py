@@ -18,13 +18,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.about import FIELD_LABELS, STAKEHOLDER_GROUPS
+from engage.core import access
+from engage.core.about import FIELD_LABELS, STAKEHOLDER_GROUPS
+from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeEdit
-from engage.models.labels import CHANNEL_LABELS
-from engage.report.wording import INDICATORS
-from engage.review import access
-from engage.review.forms import ConfirmForm
+from engage.models.labels import CHANNEL_LABELS, INDICATORS
 from engage.themes import edits, runs, stats
 from engage.themes.assign import assign_new_input
 from engage.themes.forms import ACTION_LABELS, RunForm, read_ids, read_label

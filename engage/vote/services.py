@@ -12,10 +12,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 
-from engage.collect.about import ABOUT_FIELDS
-from engage.collect.answers import Submission, read_submission
-from engage.collect.services import record_response
+from engage.core.about import ABOUT_FIELDS
 from engage.extensions import db
+from engage.inputs import Submission, read_submission, record_response
 from engage.models import (
     Activity,
     ActivityKind,
@@ -24,6 +23,7 @@ from engage.models import (
     Answer,
     Ballot,
     BallotMark,
+    Invitation,
     Project,
     Question,
     QuestionKind,
@@ -31,8 +31,8 @@ from engage.models import (
     VoteOption,
 )
 from engage.models.base import utcnow_minute
-from engage.review.services import create_activity
-from engage.themes.edits import pinned_themes
+from engage.review import create_activity
+from engage.themes import pinned_themes
 
 MODES = ("dots", "agree")
 STANCES = ("agree", "neutral", "disagree")
@@ -242,3 +242,26 @@ def comment_values(activity: Activity, ballot: Ballot | None) -> dict[str, str]:
         return {}
     response = db.session.get(Response, ballot.response_id)
     return {f"q{a.question_id}": a.text or "" for a in (response.answers if response else [])}
+
+
+def link_ballots(vote: Activity) -> int:
+    """Ballots cast through business contacts' personal links in this vote."""
+    invitation_ids = db.session.scalars(
+        select(Invitation.id)
+        .join(Activity, Invitation.activity_id == Activity.id)
+        .where(Activity.project_id == vote.project_id)
+    )
+    keys = [link_voter_key(i) for i in invitation_ids]
+    count = 0
+    for start in range(0, len(keys), 500):  # bounded IN lists
+        count += (
+            db.session.scalar(
+                select(db.func.count())
+                .select_from(Ballot)
+                .where(
+                    Ballot.activity_id == vote.id, Ballot.voter_key.in_(keys[start : start + 500])
+                )
+            )
+            or 0
+        )
+    return count

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -21,16 +21,16 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.collect.about import FIELD_LABELS, field_choices
-from engage.collect.answers import typed_texts
-from engage.collect.ratelimits import allow_submission
+from engage.core import access
+from engage.core.about import FIELD_LABELS, field_choices
 from engage.core.errors import render_error
-from engage.core.forms import csrf_token_valid
-from engage.extensions import csrf, db
-from engage.models import Activity, AnalysisRun, Invitation
-from engage.review import access
-from engage.review.forms import ConfirmForm
-from engage.themes.embeddings import notify_new_answers
+from engage.core.forms import ConfirmForm
+from engage.core.links import NO_STORE
+from engage.core.submit import keeps_typed_input, submit, token_is_stale
+from engage.extensions import db
+from engage.inputs import typed_texts
+from engage.invite import find_mail
+from engage.models import Activity, AnalysisRun, Invitation, MailKind
 from engage.vote import services
 
 bp = Blueprint("vote", __name__)
@@ -101,28 +101,47 @@ def closed(activity: Activity) -> tuple[str, int]:
     ), 409
 
 
-def submit_ballot(activity: Activity) -> WerkzeugResponse | tuple[str, int]:
+class BallotForm:
+    """A ballot, as the public submit pipeline runs it: by the browser session at a meeting
+    (`/j/<code>`), or by a business contact's personal link (`link` given)."""
+
+    def __init__(self, activity: Activity, link: Invitation | None = None) -> None:
+        self.activity, self.invitation = activity, link
+        self.limit_rate = link is None
+        if link is None:
+            self.key, self.action = services.voter_key(_ballot_token(activity)), None
+        else:
+            self.key = services.link_voter_key(link.id)
+            self.action = url_for("vote_link.by_link", token=request.view_args["token"])
+
+    def is_open(self) -> bool:
+        return self.activity.is_open
+
+    def closed(self) -> tuple[str, int]:
+        return closed(self.activity)
+
+    def read(self) -> services.BallotInput:
+        given = services.read_ballot(self.activity, request.form)
+        if self.invitation is not None:
+            sector = self.invitation.contact.sector
+            given.comments.about = {"stakeholder_group": "business", "sector": sector}
+        return given
+
+    def show(self, given: services.BallotInput, status: int) -> tuple[str, int]:
+        return show_ballot(self.activity, given, status, key=self.key, action=self.action)
+
+    def store(self, given: services.BallotInput) -> None:
+        services.cast(self.activity, self.key, given, language=str(get_locale()))
+
+    def done(self) -> WerkzeugResponse:
+        if self.action:
+            return redirect(f"{self.action}?sent=1")
+        return redirect(url_for("collect.receipt", code=self.activity.join_code))
+
+
+def submit_ballot(activity: Activity) -> Any:
     """Count a ballot once per session; a new one from the same session replaces it."""
-    if not activity.is_open:
-        return closed(activity)
-    given = services.read_ballot(activity, request.form)
-    if not csrf_token_valid():
-        given.errors["form"] = _(
-            "The form had been open a long time. Nothing is lost: please send it again."
-        )
-        return show_ballot(activity, given, 400)
-    if given.errors:
-        return show_ballot(activity, given, 422)
-    if not allow_submission():
-        given.errors["form"] = _(
-            "You have sent many answers in a short time. Wait a few minutes and send again."
-        )
-        return show_ballot(activity, given, 429)
-    key = services.voter_key(_ballot_token(activity))
-    services.cast(activity, key, given, language=str(get_locale()))
-    db.session.commit()
-    notify_new_answers(current_app._get_current_object())
-    return redirect(url_for("collect.receipt", code=activity.join_code))
+    return submit(BallotForm(activity))
 
 
 @bp.post("/projects/<int:project_id>/themes/runs/<int:run_id>/vote")
@@ -162,15 +181,11 @@ def settings(project_id: int, activity_id: int) -> WerkzeugResponse:
 
 
 link = Blueprint("vote_link", __name__)
-# Like the citizen form, the ballot checks its token itself so nothing typed is lost.
-csrf.exempt(link)
 
 
 @link.after_request
 def private_link_headers(response: WerkzeugResponse) -> WerkzeugResponse:
     """The token is in the address: never send it on as a referrer, never cache the page."""
-    from engage.invite.display import NO_STORE
-
     response.headers.update(NO_STORE)
     return response
 
@@ -178,14 +193,11 @@ def private_link_headers(response: WerkzeugResponse) -> WerkzeugResponse:
 def _link_vote(token: str) -> tuple[Activity, Invitation] | None:
     """The vote a business contact reaches through the personal link they already have: the
     one the mail announced, else the latest open one, else the latest (closed) one."""
-    from engage.invite.answering import find_mail
-    from engage.models import ActivityKind, MailKind
-
     mail = find_mail(token)
     if mail is None or mail.invitation.contact.erased_at is not None:
         return None
     invitation = mail.invitation
-    votes = [a for a in invitation.activity.project.activities if a.kind is ActivityKind.VOTE]
+    votes = [a for a in invitation.activity.project.activities if a.kind.is_ballot]
     announced = [a for a in votes if mail.kind is MailKind.VOTE and a.id == mail.round]
     chosen = announced if any(a.is_open for a in announced) else [a for a in votes if a.is_open]
     chosen = chosen or announced or votes
@@ -199,7 +211,8 @@ def open_vote_for_link(token: str) -> Activity | None:
 
 
 @link.route("/s/<token>/stem", methods=["GET", "POST"])
-def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
+@keeps_typed_input
+def by_link(token: str) -> Any:
     """One ballot per personal link; the ballot says "business" and the firm's sector."""
     found = _link_vote(token)
     if found is not None and not found[0].is_open and request.method == "POST":
@@ -207,28 +220,19 @@ def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
         g.project_locale = found[0].project.language_form.value
         return closed(found[0])
     if found is None or not found[0].is_open:
-        if request.method == "POST" and not csrf_token_valid():
+        if request.method == "POST" and token_is_stale():
             return render_error(400, _("The form had expired or was incomplete. Please try again."))
         abort(404)
     activity, invitation = found
     g.project_locale = activity.project.language_form.value
-    key = services.link_voter_key(invitation.id)
-    action = url_for("vote_link.by_link", token=token)
-    if request.method == "GET":
-        if request.args.get("sent"):
-            return render_template(
-                "vote/link_receipt.html", activity=activity, project=activity.project, action=action
-            ), 200
-        return show_ballot(activity, key=key, action=action)
-    given = services.read_ballot(activity, request.form)
-    given.comments.about = {"stakeholder_group": "business", "sector": invitation.contact.sector}
-    if not csrf_token_valid():
-        given.errors["form"] = _(
-            "The form had been open a long time. Nothing is lost: please send it again."
-        )
-    if given.errors:
-        return show_ballot(activity, given, 422, key=key, action=action)
-    services.cast(activity, key, given, language=str(get_locale()))
-    db.session.commit()
-    notify_new_answers(current_app._get_current_object())
-    return redirect(f"{action}?sent=1")
+    form = BallotForm(activity, link=invitation)
+    if request.method == "POST":
+        return submit(form)
+    if request.args.get("sent"):
+        return render_template(
+            "vote/link_receipt.html",
+            activity=activity,
+            project=activity.project,
+            action=form.action,
+        ), 200
+    return show_ballot(activity, key=form.key, action=form.action)

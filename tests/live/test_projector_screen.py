@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from engage.collect.answers import AnswerValue, Submission
-from engage.collect.services import record_response
+from engage.inputs import AnswerValue, Submission, record_response
 from engage.live.words import top_words
 from engage.models import Activity
 from tests.conftest import log_in

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from engage.collect.answers import AnswerValue, Submission
-from engage.collect.services import record_response
+from engage.inputs import AnswerValue, Submission, record_response
 from engage.models import Activity, Response
 from tests.conftest import log_in, post_form
 

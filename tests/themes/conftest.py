@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engage.collect.answers import AnswerValue, Submission
-from engage.collect.services import record_response
+from engage.inputs import AnswerValue, Submission, record_response
 from engage.models import Activity
 
 TEXTS = {

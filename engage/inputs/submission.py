@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from engage.collect.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
+from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
 from engage.core.forms import CONTROL_CHARS
 from engage.models import Activity, Question, QuestionKind
 

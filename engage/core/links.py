@@ -6,6 +6,9 @@ from flask import current_app, request
 
 from engage.models import Activity
 
+# A private link carries its token in the address: never pass it on, never cache the page.
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
 
 def public_base() -> str:
     """The configured public address, else the address this request came to."""
