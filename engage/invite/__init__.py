@@ -7,9 +7,10 @@ from flask import Flask
 from engage.invite.answering import find_mail
 from engage.invite.display import bp as link_bp
 from engage.invite.manage import bp as manage_bp
-from engage.invite.overview import VoteMails, overview, vote_mails
+from engage.invite.overview import VoteMails, vote_mails
+from engage.invite.overview import overview as survey_overview
 
-__all__ = ["VoteMails", "find_mail", "init_app", "overview", "vote_mails"]
+__all__ = ["VoteMails", "find_mail", "init_app", "survey_overview", "vote_mails"]
 
 
 def init_app(app: Flask) -> None:

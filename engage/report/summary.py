@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
-from engage.invite import overview
+from engage.invite import survey_overview
 from engage.models import (
     Activity,
     AnalysisRun,
@@ -195,7 +195,7 @@ def _business_rates(project: Project) -> list[tuple[str, int, int, int]]:
     rates = []
     for activity in project.activities:
         if activity.kind.takes_invitations:
-            counts = overview(activity)
+            counts = survey_overview(activity)
             if counts.invited:
                 rates.append((activity.title, counts.invited, counts.answered, counts.percent))
     return rates
