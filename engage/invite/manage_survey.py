@@ -23,7 +23,6 @@ from engage.invite.manage import bp
 from engage.invite.messages import compose, default_message
 from engage.models import (
     Activity,
-    ActivityKind,
     Contact,
     InvitationMessage,
     MailKind,
@@ -35,7 +34,7 @@ PREVIEW_TOKEN = "PERSONAL-LINK-EXAMPLE"  # noqa: S105  (not a secret: shown in p
 
 def _survey(project_id: int, activity_id: int) -> Activity:
     activity = access.get_activity(project_id, activity_id, write=True)
-    if activity.kind is not ActivityKind.BUSINESS_SURVEY:
+    if not activity.kind.takes_invitations:
         abort(404)
     return activity
 
@@ -43,13 +42,13 @@ def _survey(project_id: int, activity_id: int) -> Activity:
 def _sender(project_id: int, activity_id: int) -> Activity:
     """An activity that sends mail: a business survey, or a vote sent to its contacts."""
     activity = access.get_activity(project_id, activity_id, write=True)
-    if activity.kind not in (ActivityKind.BUSINESS_SURVEY, ActivityKind.VOTE):
+    if not (activity.kind.takes_invitations or activity.kind.is_ballot):
         abort(404)
     return activity
 
 
 def _back(activity: Activity) -> WerkzeugResponse:
-    if activity.kind is ActivityKind.VOTE:
+    if activity.kind.is_ballot:
         return redirect(
             url_for("review.activity", project_id=activity.project_id, activity_id=activity.id)
             + "#vote-mails"
@@ -87,7 +86,7 @@ def survey_page(project_id: int, activity_id: int) -> str:
 @bp.route(BASE + "/message", methods=["GET", "POST"])
 def message(project_id: int, activity_id: int) -> str | WerkzeugResponse | tuple[str, int]:
     activity = _sender(project_id, activity_id)
-    is_vote = activity.kind is ActivityKind.VOTE
+    is_vote = activity.kind.is_ballot
     stored = message_of(activity)
     form = MessageForm(obj=stored)
     if form.validate_on_submit():
@@ -149,7 +148,7 @@ def send(project_id: int, activity_id: int) -> WerkzeugResponse:
 def send_vote(project_id: int, activity_id: int) -> WerkzeugResponse:
     """Tell business contacts about an open vote, through the links they already have."""
     activity = access.get_activity(project_id, activity_id, write=True)
-    if activity.kind is not ActivityKind.VOTE:
+    if not activity.kind.is_ballot:
         abort(404)
     if not ConfirmForm().validate_on_submit():
         return _back(activity)
@@ -189,7 +188,7 @@ def deliver_next(project_id: int, activity_id: int) -> WerkzeugResponse:
 
 def _not_open(activity: Activity) -> WerkzeugResponse:
     """Mails wait while their survey or vote is not open: links to it would not work."""
-    if activity.kind is ActivityKind.VOTE:
+    if activity.kind.is_ballot:
         flash(_("Open the vote before sending it, so the links work."), "error")
     else:
         flash(_("Open the survey before sending invitations, so the links work."), "error")

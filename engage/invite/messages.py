@@ -9,7 +9,7 @@ from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from engage.models import Activity, ActivityKind, Contact, InvitationMessage, MailKind
+from engage.models import Activity, Contact, InvitationMessage, MailKind
 
 MAIL_LANGUAGES = ("nb", "nn", "en")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -40,7 +40,7 @@ def default_message(activity: Activity, language: str) -> InvitationMessage:
     invitation, or for a vote the mail that takes the candidate areas back to businesses."""
     kommune = activity.project.kommune
     with force_locale(language):
-        if activity.kind is ActivityKind.VOTE:
+        if activity.kind.is_ballot:
             subject = _("Which areas should %(kommune)s prioritise?", kommune=kommune)
             body = _(
                 "Dear {name},\n\nThank you for sharing your views. From what businesses and "

@@ -176,7 +176,7 @@ def of_activity(activity_id: int) -> sa.ColumnElement[bool]:
 def mails_of(activity: Activity) -> sa.ColumnElement[bool]:
     """The mails an activity sends: a survey its invitations and reminders, a vote the mails
     that announce it (they ride on the survey invitations, whose links they reuse)."""
-    if activity.kind is ActivityKind.VOTE:
+    if activity.kind.is_ballot:
         return sa.and_(InvitationMail.kind == MailKind.VOTE, InvitationMail.round == activity.id)
     return sa.and_(of_activity(activity.id), InvitationMail.kind != MailKind.VOTE)
 
