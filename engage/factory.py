@@ -13,12 +13,30 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from engage import config as settings
 from engage.extensions import babel, csrf, db, limiter, login, migrate
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+PACKAGE_DIR = Path(__file__).resolve().parent
+SOURCE_ROOT = PACKAGE_DIR.parent
+
+
+def resource_dir(name: str) -> Path:
+    """templates/, static/ or migrations/: at the top of a source checkout (editable install,
+    tests), else inside the installed package, where the wheel puts them."""
+    checkout = SOURCE_ROOT / name
+    if (SOURCE_ROOT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return PACKAGE_DIR / name
+
+
+MIGRATIONS_DIR = resource_dir("migrations")
 
 
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """Create and configure an app; see engage.create_app."""
-    app = Flask("engage", instance_relative_config=True)
+    app = Flask(
+        "engage",
+        instance_relative_config=True,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(settings.load(Path(app.instance_path), overrides))
     configure_database(app)
