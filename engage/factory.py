@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         static_folder=str(resource_dir("static")),
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.update(settings.load(Path(app.instance_path), overrides))
+    configure_settings(app, overrides)
     configure_database(app)
     configure_extensions(app)
     configure_proxy(app)
@@ -51,6 +52,20 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
     return app
+
+
+def configure_settings(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
+    """Defaults, instance/config.py, the environment, the mapping given; then the checks."""
+    instance = Path(app.instance_path)
+    defaults = settings.defaults(instance)
+    app.config.from_mapping(defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    before = dict(app.config)
+    app.config.from_prefixed_env(settings.PREFIX)
+    settings.prefixed_environment(app.config, before, os.environ, defaults)
+    app.config.from_mapping(settings.unprefixed_environment(os.environ))
+    app.config.from_mapping(overrides or {})
+    settings.finalise(app.config, instance)
 
 
 def configure_database(app: Flask) -> None:
