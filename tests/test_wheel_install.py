@@ -96,6 +96,8 @@ def test_installed_wheel_migrates_and_serves_pages(tmp_path):
     assert {"users", "projects", "responses"} <= tables
     assert revision == head_revision()
 
+    assert not list((site / "engage" / "analysis").glob("bench*")), "benchmarks/ holds those"
+
     found = json.loads(run(python, "-c", RENDER, cwd=workdir, env=env))
     for key in ("engage", "templates", "static"):
         assert Path(found[key]).is_relative_to(site), (key, found[key])
