@@ -1,9 +1,9 @@
-"""Settings: defaults, then instance/config.py, then ENGAGE_*/DATABASE_URL environment, then
-the mapping given to create_app()."""
+"""Settings, loaded by engage.factory.configure_settings with Flask's own loaders, in order:
+the defaults here, instance/config.py, ENGAGE_* variables, DATABASE_URL, SECRET_KEY and
+RATELIMIT_STORAGE_URI, the mapping given to create_app(); then finalise() checks them."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,6 +21,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
     """Settings that make `flask run` work on a laptop with nothing configured."""
     return {
         "ENV_NAME": "development",
+        # Empty: a random key kept in instance/secret_key (refused in production).
+        "SECRET_KEY": "",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'engage.sqlite'}",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "WTF_CSRF_TIME_LIMIT": None,
@@ -65,40 +67,71 @@ def defaults(instance_path: Path) -> dict[str, Any]:
     }
 
 
-ENV_KEYS = {
+PREFIX = "ENGAGE"
+# ENGAGE_<NAME> sets <NAME>, except these.
+RENAMED = {"ENV": "ENV_NAME", "DATABASE_URL": "SQLALCHEMY_DATABASE_URI"}
+# The usual unprefixed names, read after the ENGAGE_ ones.
+UNPREFIXED = {
     "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "SECRET_KEY": "SECRET_KEY",
-    "ENGAGE_ENV": "ENV_NAME",
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
-    "ENGAGE_PROXY_COUNT": "PROXY_COUNT",
-    "ENGAGE_PUBLIC_BASE_URL": "PUBLIC_BASE_URL",
-    "ENGAGE_DEMO_EMBEDDINGS": "DEMO_EMBEDDINGS",
-    "ENGAGE_EMBED_IN_BACKGROUND": "EMBED_IN_BACKGROUND",
-    "ENGAGE_MAIL_SERVER": "MAIL_SERVER",
-    "ENGAGE_MAIL_PORT": "MAIL_PORT",
-    "ENGAGE_MAIL_USE_TLS": "MAIL_USE_TLS",
-    "ENGAGE_MAIL_USE_SSL": "MAIL_USE_SSL",
-    "ENGAGE_MAIL_USERNAME": "MAIL_USERNAME",
-    "ENGAGE_MAIL_PASSWORD": "MAIL_PASSWORD",
-    "ENGAGE_MAIL_FROM": "MAIL_FROM",
 }
-INT_SETTINGS = ("PROXY_COUNT", "MAIL_PORT")
-BOOL_SETTINGS = ("MAIL_USE_TLS", "MAIL_USE_SSL", "DEMO_EMBEDDINGS", "EMBED_IN_BACKGROUND")
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
-def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
-    """Pick the settings we read from the environment."""
-    found: dict[str, Any] = {}
-    for env_key, setting in ENV_KEYS.items():
-        if environ.get(env_key):
-            found[setting] = environ[env_key]
-    for name in INT_SETTINGS:
-        if name in found:
-            found[name] = int(found[name])
-    for name in BOOL_SETTINGS:
-        if name in found:
-            found[name] = found[name].strip().lower() in {"1", "true", "yes", "on"}
-    return found
+def prefixed_environment(
+    config: dict[str, Any],
+    before: Mapping[str, Any],
+    environ: Mapping[str, str],
+    known: Mapping[str, Any],
+) -> None:
+    """Tidy what ``Config.from_prefixed_env`` loaded (``before`` is the config before it).
+
+    from_prefixed_env JSON-parses each value. A setting with a default keeps the default's
+    type, read from the raw text instead: booleans from 1/true/yes/on and 0/false/no/off,
+    whole numbers, and strings as written (a password "123456" stays text). An empty
+    variable counts as unset, ENGAGE_ENV sets ENV_NAME, and ENGAGE_DATABASE_URL the
+    SQLAlchemy URL.
+    """
+    start = f"{PREFIX}_"
+    for name, raw in environ.items():
+        key = name[len(start) :]
+        if not name.startswith(start) or not key or "__" in key:
+            continue
+        loaded = config.pop(key, None)  # what from_prefixed_env made of it
+        if key in before:
+            config[key] = before[key]
+        if raw.strip():
+            setting = RENAMED.get(key, key)
+            config[setting] = _typed(name, raw, loaded, known.get(setting))
+
+
+def _typed(name: str, raw: str, loaded: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        return _boolean(name, raw)
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if isinstance(default, str):
+        return raw
+    return loaded
+
+
+def _boolean(name: str, raw: str) -> bool:
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ConfigError(f"{name} must be one of 1/true/yes/on or 0/false/no/off, not {raw!r}")
+
+
+def unprefixed_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """DATABASE_URL, SECRET_KEY and RATELIMIT_STORAGE_URI, when set and not empty."""
+    return {setting: environ[name] for name, setting in UNPREFIXED.items() if environ.get(name)}
 
 
 def normalise_database_url(url: str) -> str:
@@ -136,17 +169,3 @@ def finalise(settings: dict[str, Any], instance_path: Path) -> None:
         settings["REMEMBER_COOKIE_SECURE"] = True
     elif not key:
         settings["SECRET_KEY"] = development_secret(instance_path)
-
-
-def load(instance_path: Path, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
-    """All settings in order of precedence, checked."""
-    settings = defaults(instance_path)
-    instance_file = instance_path / "config.py"
-    if instance_file.exists():
-        namespace: dict[str, Any] = {}
-        exec(compile(instance_file.read_text(), str(instance_file), "exec"), namespace)  # noqa: S102
-        settings.update({k: v for k, v in namespace.items() if k.isupper()})
-    settings.update(from_environment(os.environ))
-    settings.update(overrides or {})
-    finalise(settings, instance_path)
-    return settings

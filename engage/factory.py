@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,14 +21,32 @@ from engage.core.links import public_url
 from engage.extensions import babel, csrf, db, limiter, login, migrate
 from engage.models.labels import label
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+PACKAGE_DIR = Path(__file__).resolve().parent
+SOURCE_ROOT = PACKAGE_DIR.parent
+
+
+def resource_dir(name: str) -> Path:
+    """templates/, static/ or migrations/: at the top of a source checkout (editable install,
+    tests), else inside the installed package, where the wheel puts them."""
+    checkout = SOURCE_ROOT / name
+    if (SOURCE_ROOT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return PACKAGE_DIR / name
+
+
+MIGRATIONS_DIR = resource_dir("migrations")
 
 
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """Create and configure an app; see engage.create_app."""
-    app = Flask("engage", instance_relative_config=True)
+    app = Flask(
+        "engage",
+        instance_relative_config=True,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.update(settings.load(Path(app.instance_path), overrides))
+    configure_settings(app, overrides)
     configure_database(app)
     configure_extensions(app)
     configure_proxy(app)
@@ -37,6 +56,20 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
     return app
+
+
+def configure_settings(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
+    """Defaults, instance/config.py, the environment, the mapping given; then the checks."""
+    instance = Path(app.instance_path)
+    defaults = settings.defaults(instance)
+    app.config.from_mapping(defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    before = dict(app.config)
+    app.config.from_prefixed_env(settings.PREFIX)
+    settings.prefixed_environment(app.config, before, os.environ, defaults)
+    app.config.from_mapping(settings.unprefixed_environment(os.environ))
+    app.config.from_mapping(overrides or {})
+    settings.finalise(app.config, instance)
 
 
 def configure_database(app: Flask) -> None:

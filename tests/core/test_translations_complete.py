@@ -62,8 +62,8 @@ def test_extracted_template_is_up_to_date():
     root = TRANSLATIONS.parents[1]
     method_map = [
         ("engage/**.py", "python"),
-        ("engage/templates/**.html", "jinja2"),
-        ("engage/templates/**.txt", "jinja2"),
+        ("templates/**.html", "jinja2"),
+        ("templates/**.txt", "jinja2"),
     ]
     keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2)}
     found = set()

@@ -1,8 +1,8 @@
 """Benchmark: theme quality on labelled sets, and time and memory at 1k, 10k and 100k texts.
 
-    python -m engage.analysis.bench                     # every CSV in ../shared/data/
-    python -m engage.analysis.bench a.csv b.csv --no-embed --max-rows 2000
-    python -m engage.analysis.bench --scale-only
+    .venv/bin/python benchmarks/analysis_quality.py           # every CSV in ../shared/data/
+    .venv/bin/python benchmarks/analysis_quality.py a.csv b.csv --no-embed --max-rows 2000
+    .venv/bin/python benchmarks/analysis_quality.py --scale-only
 
 Each measured fit runs in a fresh child process, so "peak MB" is that process's peak
 resident memory. Embeddings are cached on disk outside the repository
@@ -26,10 +26,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .embedding import embed, embedding_available, texts_key
-from .model import ANALYSIS_VERSION, ThemeModel, warm_up
+from engage.analysis.embedding import embed, embedding_available, texts_key
+from engage.analysis.model import ANALYSIS_VERSION, ThemeModel, warm_up
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 SCALES = (1_000, 10_000, 100_000)
 WARM_LANGUAGES = ("nb", "de")
@@ -190,7 +190,7 @@ def embedding_note(texts: list[str]) -> str:
 
 
 def _fit_centring(texts, embeddings, k, centre, seed) -> tuple[np.ndarray, list[str]]:
-    from . import represent
+    from engage.analysis import represent
 
     represent.CENTRE_LANGUAGES = centre
     model = ThemeModel(n_themes=k, random_state=seed).fit(texts, embeddings=embeddings)
@@ -267,7 +267,7 @@ def bench_scale(paths: list[Path], args: argparse.Namespace) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print measured figures."""
-    parser = argparse.ArgumentParser(prog="python -m engage.analysis.bench")
+    parser = argparse.ArgumentParser(prog="benchmarks/analysis_quality.py")
     parser.add_argument("csv", nargs="*", type=Path, help="labelled CSV files")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sets", help="comma-separated set names (file stems) to run")
