@@ -18,6 +18,7 @@ from engage.core import errors, security
 from engage.core import views as core_views
 from engage.core.i18n import LANGUAGE_NAMES, select_locale
 from engage.core.links import public_url
+from engage.core.urls import IdConverter
 from engage.extensions import babel, csrf, db, limiter, login, migrate
 from engage.models.labels import label
 
@@ -50,6 +51,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     configure_database(app)
     configure_extensions(app)
     configure_proxy(app)
+    app.url_map.converters["int"] = IdConverter
     register_features(app)
     configure_templates(app)
     security.init_app(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from engage.auth.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.models import Role, User
 from engage.models.base import utcnow
@@ -51,9 +52,10 @@ def authenticate(email: str, password: str) -> User | None:
 def load_user(session_id: str) -> User | None:
     """Flask-Login loader: the id and the current session token must both match."""
     user_id, _, token = session_id.partition(":")
-    if not user_id.isdigit() or not token:
+    number = parse_int(user_id)
+    if number is None or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, number)
     if user is None or not user.is_active or user.session_token != token:
         return None
     return user

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -11,8 +10,10 @@ from wtforms import DateField, SelectField, SelectMultipleField
 from wtforms.validators import Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-# Control characters other than tab, newline and carriage return; NUL included.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from engage.core.text import UNSAFE_CHARS, without_bidi
+
+# Characters refused where people type (see engage.core.text).
+CONTROL_CHARS = UNSAFE_CHARS
 
 
 class NoControlChars:
@@ -27,8 +28,8 @@ class NoControlChars:
 
 
 def strip_filter(value: Any) -> Any:
-    """Trim surrounding whitespace from text input."""
-    return value.strip() if isinstance(value, str) else value
+    """Trim surrounding whitespace and drop bidi controls from text input."""
+    return without_bidi(value).strip() if isinstance(value, str) else value
 
 
 class Select(SelectField):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+import re
+
+from flask import Flask, Response, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -18,6 +20,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+# Control characters (tab and newline included), DEL and the non-characters U+FFFE/U+FFFF.
+ADDRESS_UNSAFE = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 
 # Leader pages show personal data and unpublished input: never keep them in a cache.
 PRIVATE_PREFIXES = ("/manage", "/auth")
@@ -39,5 +44,16 @@ def set_security_headers(response: Response) -> Response:
     return response
 
 
+def refuse_unusable_addresses() -> None:
+    """A path or query with control characters (NUL, newline …) is a 400 before any view or
+    database sees it: no person types them, PostgreSQL refuses NUL, and logs stay one line."""
+    if ADDRESS_UNSAFE.search(request.path) or any(
+        ADDRESS_UNSAFE.search(key) or ADDRESS_UNSAFE.search(value)
+        for key, value in request.args.items(multi=True)
+    ):
+        abort(400)
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_unusable_addresses)
     app.after_request(set_security_headers)

@@ -7,7 +7,7 @@ ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 def clean_org_number(raw: str) -> str:
     """Digits only: '912 345 678' and 'NO912345678MVA' become '912345678'."""
-    return "".join(ch for ch in raw if ch.isdigit())
+    return "".join(ch for ch in raw if ch in "0123456789")
 
 
 def is_valid_org_number(raw: str) -> bool:

@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
 from engage.core.forms import CONTROL_CHARS
+from engage.core.text import without_bidi
 from engage.models import Activity, Question, QuestionKind
 
 MAX_ANSWER_CHARS = 2000
@@ -90,7 +91,7 @@ def _read_answer(question: Question, form: MultiDict) -> AnswerValue | None:
 
 def clean_text(raw: str) -> str:
     """Trimmed text; raises ValueError for control characters or too much text."""
-    text = raw.replace("\r\n", "\n").strip()
+    text = without_bidi(raw.replace("\r\n", "\n")).strip()
     if CONTROL_CHARS.search(text):
         raise ValueError(_l("The text contains characters that are not allowed."))
     if len(text) > MAX_ANSWER_CHARS:

@@ -7,6 +7,7 @@ import re
 from flask_babel import lazy_gettext as _l
 
 from engage.core.about import NACE_SECTIONS
+from engage.core.urls import parse_int
 
 # SSB's size bands (number of employees).
 COMPANY_SIZES = {
@@ -51,9 +52,9 @@ def size_from(raw: str) -> str | None:
     value = raw.strip().replace("–", "-").replace(" ", "")
     if value in COMPANY_SIZES:
         return value
-    if not value.isdigit():
+    employees = parse_int(value)
+    if employees is None:
         return None
-    employees = int(value)
     return next(
         (band for top, band in SIZE_BOUNDS if employees <= top),
         "100-249" if employees < 250 else "250+",

@@ -14,6 +14,7 @@ from engage.core import access
 from engage.core.about import value_label
 from engage.core.forms import ConfirmForm
 from engage.core.links import public_base
+from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.invite import contacts, overview, sending
 from engage.invite.delivery import deliver
@@ -135,7 +136,7 @@ def send(project_id: int, activity_id: int) -> WerkzeugResponse:
         return _back(activity)
     if not activity.is_open:
         return _not_open(activity)
-    chosen = {int(v) for v in request.form.getlist("contact") if v.isdigit()}
+    chosen = {parse_int(v) for v in request.form.getlist("contact")[:10_000]} - {None}
     everyone = request.form.get("who") == "all"
     targets = [c for c in contacts.project_contacts(activity.project) if everyone or c.id in chosen]
     queued = sending.queue_invitations(activity, targets)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from engage.core.text import markdown_inline
 from engage.report.exports import export
 from engage.report.views import bp, public
 from engage.report.wording import gap_sentence
@@ -16,3 +17,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp, url_prefix="/manage/projects/<int:project_id>/summary")
     app.register_blueprint(public)
     app.context_processor(lambda: {"gap_sentence": gap_sentence})
+    app.add_template_filter(markdown_inline, "md")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from engage.core.text import UNSAFE_CHARS
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Norwegian numbers (8 digits, optional +47/0047, spaced in pairs or 3-2-3) and longer
 # international ones; years and short counts are left alone.
@@ -23,7 +25,7 @@ def neutralise_cell(value: object) -> object:
     """A spreadsheet cell that no program will read as a formula or control sequence."""
     if not isinstance(value, str) or not value:
         return value
-    cleaned = "".join(ch if ch >= " " or ch in "\n\t" else " " for ch in value)
+    cleaned = UNSAFE_CHARS.sub(" ", value)
     if cleaned[0] in "=+-@\t\r" or value[0] < " ":
         return "'" + cleaned
     return cleaned

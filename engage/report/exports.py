@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import render_template
 from flask_babel import force_locale
 
+from engage.core.text import scrub
 from engage.models import Project
 from engage.report.summary import Summary, build_summary
 from engage.report.tables import Rows, response_rows, to_csv, to_xlsx
@@ -22,12 +23,12 @@ FORMATS = {
 def export(project: Project, fmt: str) -> tuple[bytes, str]:
     """The export's bytes and MIME type."""
     if fmt == "csv":
-        return to_csv(*response_rows(project)), FORMATS[fmt]
-    summary = build_summary(project)
+        return to_csv(*scrub(response_rows(project))), FORMATS[fmt]
+    summary = scrub(build_summary(project))
     if fmt == "docx":
         return build_docx(summary), FORMATS[fmt]
     if fmt == "xlsx":
-        return to_xlsx(workbook_sheets(project, summary)), FORMATS[fmt]
+        return to_xlsx(scrub(workbook_sheets(project, summary))), FORMATS[fmt]
     return markdown(summary).encode("utf-8"), FORMATS[fmt]
 
 

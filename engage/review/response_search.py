@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from engage.core.search import text_contains
+from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.models import Activity, Answer, Project, Response
 
@@ -42,8 +43,9 @@ class ResponseFilter:
             if not raw:
                 continue
             if f.type in ("int | None", "int"):
-                if raw.isdigit() and len(raw) < 10:
-                    found[f.name] = int(raw)
+                number = parse_int(raw)
+                if number is not None:
+                    found[f.name] = number
             else:
                 found[f.name] = raw
         chosen = cls(**found)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 
 from engage.core.about import ABOUT_FIELDS
+from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.inputs import Submission, read_submission, record_response
 from engage.models import (
@@ -100,12 +101,12 @@ def read_ballot(activity: Activity, form: MultiDict) -> BallotInput:
     for option in options(activity):
         raw = form.get(f"o{option.id}", "").strip()
         if activity.vote_mode == "dots":
-            if raw and (not raw.isdigit() or int(raw) > activity.vote_dots):
+            dots = parse_int(raw or "0", high=activity.vote_dots)
+            if dots is None:
                 ballot.errors[f"o{option.id}"] = str(
                     _l("Give from 0 to %(n)d dots.", n=activity.vote_dots)
                 )
                 continue
-            dots = int(raw or 0)
             total += dots
             if dots:
                 ballot.marks[option.id] = (dots, None)

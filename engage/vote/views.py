@@ -27,6 +27,7 @@ from engage.core.errors import render_error
 from engage.core.forms import ConfirmForm
 from engage.core.links import NO_STORE
 from engage.core.submit import keeps_typed_input, submit, token_is_stale
+from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.inputs import typed_texts
 from engage.invite import find_mail
@@ -169,12 +170,13 @@ def settings(project_id: int, activity_id: int) -> WerkzeugResponse:
         abort(400)
     mode = request.form.get("vote_mode", "")
     dots = request.form.get("vote_dots", "")
-    if mode not in services.MODES or not dots.isdigit() or not 1 <= int(dots) <= services.MAX_DOTS:
+    count = parse_int(dots, low=1, high=services.MAX_DOTS)
+    if mode not in services.MODES or count is None:
         flash(_("Choose a way to vote and from 1 to %(n)d dots.", n=services.MAX_DOTS), "error")
     elif services.results(activity)[1]:
         flash(_("People have voted already; the way to vote can no longer change."), "error")
     else:
-        activity.vote_mode, activity.vote_dots = mode, int(dots)
+        activity.vote_mode, activity.vote_dots = mode, count
         db.session.commit()
         flash(_("The changes are saved."), "success")
     return redirect(url_for("review.activity", project_id=project_id, activity_id=activity_id))
