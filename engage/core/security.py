@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, current_app, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -20,6 +22,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 # Control characters (tab and newline included), DEL and the non-characters U+FFFE/U+FFFF.
 ADDRESS_UNSAFE = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
@@ -54,6 +58,25 @@ def refuse_unusable_addresses() -> None:
         abort(400)
 
 
+def accepts_upload(limit: int) -> Callable[[View], View]:
+    """Let a view take a body up to `limit` bytes (an upload) instead of MAX_CONTENT_LENGTH."""
+
+    def mark(view: View) -> View:
+        view.upload_limit = limit  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def apply_upload_limit() -> None:
+    """Before anything reads the body (the CSRF check reads the form), set its limit."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    limit = getattr(view, "upload_limit", None)
+    if limit:
+        request.max_content_length = limit
+
+
 def init_app(app: Flask) -> None:
+    app.before_request_funcs.setdefault(None, []).insert(0, apply_upload_limit)
     app.before_request(refuse_unusable_addresses)
     app.after_request(set_security_headers)

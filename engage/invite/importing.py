@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -21,6 +22,11 @@ from engage.models.base import utcnow
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
 MAX_CELL = 200
+MAX_COLUMNS = 40
+# An XLSX is a zip archive: checked before any XML is parsed.
+MAX_XLSX_ENTRIES = 100
+MAX_XLSX_UNPACKED = 25 * 1024 * 1024
+MAX_XLSX_RATIO = 100  # text XML packs 5-20 times; a bomb packs thousands of times
 PENDING_LIFETIME = timedelta(days=1)
 # Column headings we recognise, in Norwegian and English, compared in lower case.
 HEADINGS = {
@@ -72,10 +78,16 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(_("The file could not be read as CSV.")) from error
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
     delimiter = max((";", ",", "\t"), key=text[:4096].count)
     try:
         return list(
@@ -86,19 +98,46 @@ def _read_csv(data: bytes) -> list[list[str]]:
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
+    """The first sheet's cells, read only after the archive's declared sizes are checked, with
+    the sheet's own dimension ignored (a file may claim a million columns) and columns capped."""
     from openpyxl import load_workbook
 
+    check_xlsx_archive(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()
+        rows = []
+        for count, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+            if count > MAX_IMPORT_ROWS + 1:
+                break
+            rows.append(["" if cell is None else _cell_text(cell) for cell in row])
+        book.close()
+    except ImportFileError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from error
-    rows = []
-    for count, row in enumerate(book.worksheets[0].iter_rows(values_only=True)):
-        if count > MAX_IMPORT_ROWS + 1:
-            break
-        rows.append(["" if cell is None else _cell_text(cell) for cell in row])
-    book.close()
     return rows
+
+
+def check_xlsx_archive(data: bytes) -> None:
+    """Refuse a workbook whose zip entries are too many, too large or too compressed."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from error
+    total = sum(entry.file_size for entry in entries)
+    too_packed = any(
+        entry.file_size > MAX_XLSX_RATIO * max(entry.compress_size, 1) and entry.file_size > 65536
+        for entry in entries
+    )
+    if len(entries) > MAX_XLSX_ENTRIES or total > MAX_XLSX_UNPACKED or too_packed:
+        raise ImportFileError(
+            _(
+                "The workbook is larger inside than a contact list can be. Save the sheet "
+                "with the contacts alone as CSV or XLSX and try again."
+            )
+        )
 
 
 def _cell_text(cell: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access
 from engage.core.forms import ConfirmForm
+from engage.core.security import accepts_upload
 from engage.extensions import db
 from engage.invite import contacts, importing
 from engage.invite.fields import size_label
@@ -102,9 +103,9 @@ def delete_contact(project_id: int, contact_id: int) -> WerkzeugResponse:
 
 
 @bp.route("/projects/<int:project_id>/contacts/import", methods=["GET", "POST"])
+@accepts_upload(importing.MAX_IMPORT_BYTES + 64 * 1024)
 def import_contacts(project_id: int) -> str | tuple[str, int]:
     project = access.get_project(project_id, write=True)
-    request.max_content_length = importing.MAX_IMPORT_BYTES + 64 * 1024
     form, error = ImportForm(), None
     if form.validate_on_submit():
         upload = form.file.data
