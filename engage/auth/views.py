@@ -24,6 +24,8 @@ def _account_key() -> str:
     lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
     key_func=_account_key,
     methods=["POST"],
+    # Only failed attempts count toward an account's lockout; a login that works is no attack.
+    deduct_when=lambda response: response.status_code != 302,
 )
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"])
 def login() -> str | WerkzeugResponse:

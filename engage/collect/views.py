@@ -12,7 +12,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import get_locale
@@ -57,7 +56,8 @@ def form(code: str) -> Any:
         return render_template("collect/closed.html", activity=activity, project=activity.project)
     if own.public_page:
         return own.public_page(activity)
-    return _render_form(activity, Submission(about=_remembered_about(activity)), values=None)
+    # Nothing of the last person is shown: at a workshop one tablet passes round the room.
+    return _render_form(activity, Submission(), values=None)
 
 
 @bp.get("/j/<code>/takk")
@@ -116,8 +116,6 @@ class AnswerForm:
             language=str(get_locale()),
             submission_key=key if services.SUBMISSION_KEY.match(key) else None,
         )
-        session.setdefault("about", {})[str(self.activity.project_id)] = submission.about
-        session.modified = True
 
     def done(self) -> WerkzeugResponse:
         return redirect(url_for("collect.receipt", code=self.activity.join_code))
@@ -141,7 +139,3 @@ def _render_form(activity: Activity, submission: Submission, values: object) -> 
         error_labels=error_labels(activity),
         submission_key=secrets.token_urlsafe(24),
     )
-
-
-def _remembered_about(activity: Activity) -> dict[str, str]:
-    return dict(session.get("about", {}).get(str(activity.project_id), {}))

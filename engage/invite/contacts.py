@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from engage.core.text import clean_name
 from engage.extensions import db
 from engage.models import Activity, ActivityStatus, Contact, Invitation, Project
 from engage.models.base import utcnow
@@ -52,6 +53,8 @@ def save_contact(
         value = values.get(name) or ""
         if name not in values or (merge and not value):
             continue
+        if name in TEXT_FIELDS:
+            value = clean_name(value)  # names go into mail headers and tables
         setattr(contact, name, value if value or name in TEXT_FIELDS else None)
     contact.email = values["email"].lower()
     db.session.add(contact)

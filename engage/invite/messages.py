@@ -9,6 +9,7 @@ from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from engage.core.text import clean_name
 from engage.models import Activity, Contact, InvitationMessage, MailKind
 
 MAIL_LANGUAGES = ("nb", "nn", "en")
@@ -62,8 +63,8 @@ def default_message(activity: Activity, language: str) -> InvitationMessage:
 
 
 def one_line(text: str) -> str:
-    """Text fit for a mail header: no line breaks, no runs of spaces."""
-    return " ".join(text.split())
+    """Text fit for a mail header: one line, no bidi, zero-width or control characters."""
+    return clean_name(text)
 
 
 def placeholder_values(activity: Activity, contact: Contact) -> dict[str, str]:

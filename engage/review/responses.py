@@ -12,6 +12,7 @@ from engage.core import access
 from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
 from engage.core.forms import ConfirmForm
 from engage.core.i18n import LANGUAGE_NAMES
+from engage.core.urls import safe_next
 from engage.extensions import db
 from engage.inputs import Submission, error_labels, read_submission, record_response
 from engage.models import Response
@@ -85,7 +86,8 @@ def hide_response(project_id: int, response_id: int) -> WerkzeugResponse:
         flash(_("The response is hidden. It is kept and can be restored."), "success")
     else:
         flash(_("Choose a reason for hiding the response."), "error")
-    return redirect(request.form.get("back") or url_for("review.responses", project_id=project_id))
+    default = url_for("review.responses", project_id=project_id)
+    return redirect(safe_next(request.form.get("back"), default=default))
 
 
 @bp.post("/projects/<int:project_id>/responses/<int:response_id>/restore")

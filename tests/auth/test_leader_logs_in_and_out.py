@@ -110,6 +110,15 @@ def test_login_attempts_are_limited_per_account(client, make_user):
     assert "For mange forsøk" in response.get_data(as_text=True)
 
 
+def test_logins_that_work_do_not_lock_the_account(app, make_user):
+    account = make_user("leader")
+    for _ in range(12):  # the limit is 10 failed attempts per 15 minutes
+        fresh = app.test_client()
+        log_in(fresh, account)
+    post_form(fresh, "/auth/login", {"email": account.email, "password": "wrong-wrong"})
+    log_in(app.test_client(), account)
+
+
 def test_inactive_account_cannot_log_in(client, make_user, db):
     from engage.models import User
 

@@ -296,3 +296,15 @@ def test_activity_chooses_about_fields(client, login_as, make_project, db):
         },
     )
     assert "Bare felt som blir spurt om" in bad.get_data(as_text=True)
+
+
+def test_hiding_goes_back_only_to_a_page_of_this_site(client, filled, db):
+    log_in(client, filled["leader"])
+    with db as session:
+        target_id = session.scalar(select(Response.id).limit(1))
+    url = f"/manage/projects/{filled['project']}/responses/{target_id}/hide"
+    away = post_form(client, url, {"reason": "spam", "back": "https://evil.example/phish"})
+    assert away.status_code == 302 and "evil.example" not in away.headers["Location"]
+    back = f"/manage/projects/{filled['project']}/responses?page=2"
+    local = post_form(client, url, {"reason": "spam", "back": back})
+    assert local.headers["Location"].endswith(back)
