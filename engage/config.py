@@ -42,6 +42,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         # A person sends a few ideas; a venue of 300 phones shares one address.
         "COLLECT_LIMIT_PER_SESSION": "30 per 10 minutes",
         "COLLECT_LIMIT_PER_IP": "3000 per 10 minutes",
+        # The public results page is cached; this only stops one address from hammering it.
+        "RESULTS_LIMIT_PER_IP": "600 per minute",
         "PROXY_COUNT": 0,
         # Embed new answers in a background thread after they are saved.
         "EMBED_IN_BACKGROUND": True,

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+import dataclasses
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from engage.core import access
+from engage.core.cache import TimedCache
 from engage.core.forms import ConfirmForm
-from engage.extensions import db
+from engage.extensions import db, limiter
 from engage.models import Project
 from engage.models.base import utcnow
 from engage.report import exports
-from engage.report.summary import build_summary
+from engage.report.summary import Summary, build_summary
 from engage.report.wording import headings, value_names
 
 bp = Blueprint("report", __name__)
 public = Blueprint("results", __name__)
+# New input shows on the public page within a minute; a crowd opening it costs one build.
+RESULTS_SECONDS = 60
 
 
 @bp.before_request
@@ -82,13 +98,24 @@ def publish(project_id: int) -> Response:
 
 
 @public.get("/p/<slug>/resultater")
-def results(slug: str) -> str:
-    """ "Dette sa dere – dette gjør vi": public once the leader publishes it."""
+@limiter.limit(lambda: current_app.config["RESULTS_LIMIT_PER_IP"])
+def results(slug: str) -> Response:
+    """ "Dette sa dere – dette gjør vi": public once the leader publishes it. Built at most
+    once a minute per project and process, and cacheable for as long by a proxy."""
     project = db.session.scalar(select(Project).where(Project.slug == slug))
     if project is None or project.results_published_at is None:
         abort(404)
-    from flask import g
-
     g.project_locale = project.language_form.value
-    summary = build_summary(project)
-    return render_template("report/results.html", project=project, s=summary, names=value_names())
+    key = (project.id, project.results_published_at, project.language_form.value)
+    cache = current_app.extensions.setdefault("engage_results", TimedCache(RESULTS_SECONDS))
+    summary = cache.get(key, lambda: _public_summary(project))
+    page = render_template("report/results.html", project=project, s=summary, names=value_names())
+    response = current_app.make_response(page)
+    response.headers["Cache-Control"] = f"public, max-age={RESULTS_SECONDS}"
+    return response
+
+
+def _public_summary(project: Project) -> Summary:
+    """What the public page shows, without the database objects of the request that built it
+    (the page itself is not cached: it carries each visitor's own form token)."""
+    return dataclasses.replace(build_summary(project), project=None, run=None, votes=[])

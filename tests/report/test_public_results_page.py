@@ -68,3 +68,23 @@ def test_viewer_cannot_publish(client, published, make_user, db):
         ).status_code
         == 403
     )
+
+
+def test_the_public_page_is_cacheable_and_keeps_each_visitors_own_form_token(
+    app, client, published
+):
+    """Many phones open the page at once: it is built once a minute, not per visit, yet no
+    visitor gets another's CSRF token."""
+    from tests.conftest import CSRF_RE
+
+    leader_login(client, published["password"])
+    url = f"/manage/projects/{published['id']}/summary/publish"
+    post_form(client, url, {"action": "publish", "results_text": "Neste møte i mars."})
+    slug = published["slug"]
+    first = app.test_client().get(f"/p/{slug}/resultater")
+    assert first.status_code == 200
+    assert "max-age=60" in first.headers["Cache-Control"]
+    other = app.test_client().get(f"/p/{slug}/resultater")
+    mine = CSRF_RE.search(first.get_data(as_text=True)).group(1)
+    theirs = CSRF_RE.search(other.get_data(as_text=True)).group(1)
+    assert mine != theirs
