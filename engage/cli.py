@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 
 from engage.auth.passwords import MIN_PASSWORD_LENGTH, generate_password
 from engage.auth.services import AccountError, create_user
+from engage.core import backup
 from engage.extensions import db
 from engage.models import Role
 
@@ -157,6 +158,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(embed_backlog_command)
     app.cli.add_command(run_analysis_command)
+    app.cli.add_command(backup.backup_command)
+    app.cli.add_command(backup.restore_command)
     from engage.invite import commands as invite_commands
 
     invite_commands.init_app(app)
