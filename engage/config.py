@@ -41,8 +41,16 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "COLLECT_LIMIT_PER_SESSION": "30 per 10 minutes",
         "COLLECT_LIMIT_PER_IP": "3000 per 10 minutes",
         "PROXY_COUNT": 0,
-        # Embed new answers in a background thread after they are saved.
-        "EMBED_IN_BACKGROUND": True,
+        # Task queue: empty means a SQLite file in instance/ (jobs.sqlite); redis://… in production.
+        "TASK_QUEUE_URL": "",
+        # Run jobs at once, inside the process that queues them (tests).
+        "TASKS_IMMEDIATE": False,
+        # A running analysis without a heartbeat for this long is stuck (its worker died).
+        "RUN_STALE_MINUTES": 10,
+        # How often a run is started before a stuck one is marked failed.
+        "RUN_MAX_ATTEMPTS": 2,
+        # Test-only: seconds an analysis run sleeps once it is running.
+        "RUN_DELAY_SECONDS": 0,
         # seed-demo analyses the demo input with sentence embeddings (about a minute).
         "DEMO_EMBEDDINGS": True,
         "PUBLIC_BASE_URL": "",
@@ -73,7 +81,10 @@ ENV_KEYS = {
     "ENGAGE_PROXY_COUNT": "PROXY_COUNT",
     "ENGAGE_PUBLIC_BASE_URL": "PUBLIC_BASE_URL",
     "ENGAGE_DEMO_EMBEDDINGS": "DEMO_EMBEDDINGS",
-    "ENGAGE_EMBED_IN_BACKGROUND": "EMBED_IN_BACKGROUND",
+    "ENGAGE_TASK_QUEUE_URL": "TASK_QUEUE_URL",
+    "ENGAGE_TASKS_IMMEDIATE": "TASKS_IMMEDIATE",
+    "ENGAGE_RUN_STALE_MINUTES": "RUN_STALE_MINUTES",
+    "ENGAGE_RUN_DELAY_SECONDS": "RUN_DELAY_SECONDS",
     "ENGAGE_MAIL_SERVER": "MAIL_SERVER",
     "ENGAGE_MAIL_PORT": "MAIL_PORT",
     "ENGAGE_MAIL_USE_TLS": "MAIL_USE_TLS",
@@ -83,7 +94,8 @@ ENV_KEYS = {
     "ENGAGE_MAIL_FROM": "MAIL_FROM",
 }
 INT_SETTINGS = ("PROXY_COUNT", "MAIL_PORT")
-BOOL_SETTINGS = ("MAIL_USE_TLS", "MAIL_USE_SSL", "DEMO_EMBEDDINGS", "EMBED_IN_BACKGROUND")
+FLOAT_SETTINGS = ("RUN_STALE_MINUTES", "RUN_DELAY_SECONDS")
+BOOL_SETTINGS = ("MAIL_USE_TLS", "MAIL_USE_SSL", "DEMO_EMBEDDINGS", "TASKS_IMMEDIATE")
 
 
 def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -95,6 +107,9 @@ def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
     for name in INT_SETTINGS:
         if name in found:
             found[name] = int(found[name])
+    for name in FLOAT_SETTINGS:
+        if name in found:
+            found[name] = float(found[name])
     for name in BOOL_SETTINGS:
         if name in found:
             found[name] = found[name].strip().lower() in {"1", "true", "yes", "on"}

@@ -8,10 +8,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from huey.storage import RedisStorage, SqliteStorage
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage import config as settings
-from engage.extensions import babel, csrf, db, limiter, login, migrate
+from engage.extensions import babel, csrf, db, huey, limiter, login, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -23,6 +24,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.load(Path(app.instance_path), overrides))
     configure_database(app)
     configure_extensions(app)
+    configure_queue(app)
     configure_proxy(app)
     register_blueprints(app)
     from engage import cli
@@ -70,6 +72,22 @@ def configure_extensions(app: Flask) -> None:
     limiter.init_app(app)
 
 
+def configure_queue(app: Flask) -> None:
+    """Give the task queue its storage: immediate, Redis, or a SQLite file in instance/."""
+    import engage.tasks  # noqa: F401  (register the jobs)
+
+    huey.immediate = bool(app.config["TASKS_IMMEDIATE"])
+    url = app.config["TASK_QUEUE_URL"] or f"sqlite:///{Path(app.instance_path) / 'jobs.sqlite'}"
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        huey.storage_class, huey.storage_kwargs = RedisStorage, {"url": url}
+    elif url.startswith("sqlite:///"):
+        huey.storage_class = SqliteStorage
+        huey.storage_kwargs = {"filename": url.removeprefix("sqlite:///"), "timeout": 10}
+    else:
+        raise settings.ConfigError(f"TASK_QUEUE_URL must be redis://… or sqlite:///…: {url!r}")
+    huey.storage = huey.create_storage()  # immediate mode keeps jobs in memory
+
+
 def configure_proxy(app: Flask) -> None:
     """Trust X-Forwarded-* only from as many proxies as configured."""
     count = int(app.config["PROXY_COUNT"])
@@ -90,7 +108,6 @@ def register_blueprints(app: Flask) -> None:
     from engage.report.views import bp as report_bp
     from engage.report.views import public as results_bp
     from engage.review.views import bp as review_bp
-    from engage.themes import embeddings
     from engage.themes.views import bp as themes_bp
     from engage.vote.views import bp as vote_bp
     from engage.vote.views import link as vote_link_bp
@@ -109,7 +126,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(results_bp)
     app.register_blueprint(vote_bp, url_prefix="/manage")
     app.register_blueprint(vote_link_bp)
-    embeddings.init_app(app)
 
 
 def configure_templates(app: Flask) -> None:

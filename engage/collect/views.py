@@ -7,7 +7,6 @@ import secrets
 from flask import (
     Blueprint,
     abort,
-    current_app,
     g,
     redirect,
     render_template,
@@ -25,9 +24,9 @@ from engage.collect.about import FIELD_LABELS, field_choices
 from engage.collect.answers import Submission, error_labels, read_submission, typed_texts
 from engage.collect.ratelimits import allow_submission, browser_session_id
 from engage.core.forms import csrf_token_valid
+from engage.core.jobs import later
 from engage.extensions import csrf, db
 from engage.models import Activity, ActivityKind, Project
-from engage.themes.embeddings import notify_new_answers
 from engage.vote import views as vote_views
 
 bp = Blueprint("collect", __name__)
@@ -107,14 +106,16 @@ def _submit(activity: Activity) -> str | WerkzeugResponse | tuple[str, int]:
         )
         return _render_form(activity, Submission(errors={"form": message}), values), 429
     key = values.get("submission_key", "")
-    services.record_response(
+    response, created = services.record_response(
         activity,
         submission,
         language=str(get_locale()),
         submission_key=key if services.SUBMISSION_KEY.match(key) else None,
     )
+    if created:
+        later("embed_answers", [a.id for a in response.answers])
+        later("place_new_input", activity.project_id)
     db.session.commit()
-    notify_new_answers(current_app._get_current_object())
     session.setdefault("about", {})[str(activity.project_id)] = submission.about
     session.modified = True
     return redirect(url_for("collect.receipt", code=activity.join_code))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -12,6 +12,7 @@ from engage.collect.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
 from engage.collect.answers import Submission, error_labels, read_submission
 from engage.collect.services import record_response
 from engage.core.i18n import LANGUAGE_NAMES
+from engage.core.jobs import later
 from engage.extensions import db
 from engage.models import Response
 from engage.models.labels import CHANNEL_LABELS
@@ -24,7 +25,6 @@ from engage.review.response_search import (
     search_responses,
 )
 from engage.review.views import bp
-from engage.themes.embeddings import notify_new_answers
 
 
 @bp.get("/projects/<int:project_id>/responses")
@@ -110,7 +110,7 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
         if language not in LANGUAGE_CODES:
             language = activity.project.language_form.value
         if submission.is_valid:
-            record_response(
+            response, _created = record_response(
                 activity,
                 submission,
                 language=language,
@@ -119,8 +119,9 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
                 company_name=company.name,
                 org_number=company.org_number,
             )
+            later("embed_answers", [a.id for a in response.answers])
+            later("place_new_input", activity.project_id)
             db.session.commit()
-            notify_new_answers(current_app._get_current_object())
             flash(_("The input is saved. You can enter the next one."), "success")
             return redirect(
                 url_for("review.enter_response", project_id=project_id, activity_id=activity_id)
@@ -155,11 +156,13 @@ def post_its(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     activity = access.get_activity(project_id, activity_id, write=True)
     form = PostItForm(activity)
     if form.validate_on_submit():
-        count = entry.add_post_its(
+        added = entry.add_post_its(
             activity, form.question_id(), form.lines(), current_user, group=form.group.data or None
         )
+        count = len(added)
+        later("embed_answers", [a.id for r in added for a in r.answers])
+        later("place_new_input", activity.project_id)
         db.session.commit()
-        notify_new_answers(current_app._get_current_object())
         flash(ngettext("%(num)d post-it saved.", "%(num)d post-its saved.", count), "success")
         return redirect(
             url_for(

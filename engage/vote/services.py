@@ -170,6 +170,17 @@ def cast(activity: Activity, key: str, given: BallotInput, language: str) -> Bal
     return ballot
 
 
+def comment_answer_ids(ballot: Ballot) -> list[int]:
+    """Ids of the answers that hold this ballot's comments (none without comments)."""
+    return list(
+        db.session.scalars(
+            select(Answer.id)
+            .join(Ballot, Ballot.response_id == Answer.response_id)
+            .where(Ballot.id == ballot.id)
+        )
+    )
+
+
 def _store_comments(
     activity: Activity, ballot_id: int, comments: Submission, language: str
 ) -> None:

@@ -7,7 +7,6 @@ import secrets
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -26,11 +25,11 @@ from engage.collect.answers import typed_texts
 from engage.collect.ratelimits import allow_submission
 from engage.core.errors import render_error
 from engage.core.forms import csrf_token_valid
+from engage.core.jobs import later
 from engage.extensions import csrf, db
-from engage.models import Activity, AnalysisRun, Invitation
+from engage.models import Activity, AnalysisRun, Ballot, Invitation
 from engage.review import access
 from engage.review.forms import ConfirmForm
-from engage.themes.embeddings import notify_new_answers
 from engage.vote import services
 
 bp = Blueprint("vote", __name__)
@@ -119,10 +118,18 @@ def submit_ballot(activity: Activity) -> WerkzeugResponse | tuple[str, int]:
         )
         return show_ballot(activity, given, 429)
     key = services.voter_key(_ballot_token(activity))
-    services.cast(activity, key, given, language=str(get_locale()))
+    ballot = services.cast(activity, key, given, language=str(get_locale()))
+    _queue_comment_jobs(activity, ballot)
     db.session.commit()
-    notify_new_answers(current_app._get_current_object())
     return redirect(url_for("collect.receipt", code=activity.join_code))
+
+
+def _queue_comment_jobs(activity: Activity, ballot: Ballot) -> None:
+    """Comments are input: the worker embeds them and places them in the themes."""
+    ids = services.comment_answer_ids(ballot)
+    if ids:
+        later("embed_answers", ids)
+        later("place_new_input", activity.project_id)
 
 
 @bp.post("/projects/<int:project_id>/themes/runs/<int:run_id>/vote")
@@ -228,7 +235,7 @@ def by_link(token: str) -> WerkzeugResponse | tuple[str, int]:
         )
     if given.errors:
         return show_ballot(activity, given, 422, key=key, action=action)
-    services.cast(activity, key, given, language=str(get_locale()))
+    ballot = services.cast(activity, key, given, language=str(get_locale()))
+    _queue_comment_jobs(activity, ballot)
     db.session.commit()
-    notify_new_answers(current_app._get_current_object())
     return redirect(f"{action}?sent=1")
