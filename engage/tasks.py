@@ -114,8 +114,8 @@ def place_new_input(project_id: int) -> int:
 
 
 @huey.task()
-def send_due_mails(base: str | None = None) -> int:
-    """Send the outbox's due mails and retries of every open survey and vote."""
+def send_due_mails(base: str | None = None, activity_id: int | None = None) -> int:
+    """Send the outbox's due mails and retries: of one survey or vote, or of every open one."""
     from engage.invite.delivery import activities_with_due_mails, deliver
 
     with task_context():
@@ -124,7 +124,9 @@ def send_due_mails(base: str | None = None) -> int:
         if not base:
             log.warning("mails wait: set ENGAGE_PUBLIC_BASE_URL so mails get full links")
             return 0
-        return sum(deliver(a, config, base).sent for a in activities_with_due_mails())
+        due = activities_with_due_mails()
+        chosen = [a for a in due if activity_id is None or a.id == activity_id]
+        return sum(deliver(a, config, base).sent for a in chosen)
 
 
 @huey.periodic_task(crontab(minute="*"))
