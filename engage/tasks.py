@@ -65,11 +65,17 @@ def embedding_turn(wait: float = EMBED_WAIT_SECONDS) -> Iterator[None]:
 
 
 def embed_in_turn(answer_ids: Sequence[int]) -> int:
-    """Embed and store the answers still missing a vector, holding the lock; commits."""
-    from engage.themes.embeddings import embed_answers
+    """Embed and store the answers still missing a vector, holding the lock; commits.
+
+    Under load many small jobs queue up, so the first one also takes a batch of the
+    backlog and the later ones find their answers done."""
+    from engage.themes.embeddings import BATCH, embed_answers, missing_answer_ids
 
     with embedding_turn():
-        stored = embed_answers(answer_ids)
+        missing = missing_answer_ids(limit=len(answer_ids), answer_ids=answer_ids)
+        if 0 < len(missing) < BATCH:
+            missing += [i for i in missing_answer_ids() if i not in missing]
+        stored = embed_answers(missing)
         db.session.commit()
     return stored
 
@@ -120,12 +126,12 @@ def send_due_mails(base: str | None = None, activity_id: int | None = None) -> i
 
     with task_context():
         config = current_app.config
-        base = (base or config["PUBLIC_BASE_URL"]).rstrip("/")
-        if not base:
-            log.warning("mails wait: set ENGAGE_PUBLIC_BASE_URL so mails get full links")
-            return 0
         due = activities_with_due_mails()
         chosen = [a for a in due if activity_id is None or a.id == activity_id]
+        base = (base or config["PUBLIC_BASE_URL"]).rstrip("/")
+        if chosen and not base:
+            log.warning("mails wait: set ENGAGE_PUBLIC_BASE_URL so mails get full links")
+            return 0
         return sum(deliver(a, config, base).sent for a in chosen)
 
 
