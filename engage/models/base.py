@@ -44,6 +44,11 @@ def insert_new(session: sa.orm.Session, model: type, rows: list[dict]) -> int:
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     added = 0
     for start in range(0, len(rows), 500):
-        statement = insert(model).values(rows[start : start + 500]).on_conflict_do_nothing()
-        added += session.execute(statement).rowcount or 0
+        statement = (
+            insert(model)
+            .values(rows[start : start + 500])
+            .on_conflict_do_nothing()
+            .returning(*model.__table__.primary_key.columns)  # rowcount is -1 on psycopg
+        )
+        added += len(session.execute(statement).all())
     return added
