@@ -17,13 +17,20 @@ from engage.models import Role
 @click.option(
     "--workers", type=click.IntRange(1, 32), default=1, show_default=True, help="Task threads."
 )
+@click.option(
+    "--shutdown-timeout",
+    type=float,
+    default=10,
+    show_default=True,
+    help="Seconds a SIGINT waits for running tasks before stopping them.",
+)
 @with_appcontext
-def worker_command(workers: int) -> None:
+def worker_command(workers: int, shutdown_timeout: float) -> None:
     """Run the job worker: embeddings, analysis runs, new-input placement, due mails."""
     from engage.tasks import run_worker
 
     try:
-        run_worker(current_app._get_current_object(), workers)
+        run_worker(current_app._get_current_object(), workers, shutdown_timeout)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from error
 

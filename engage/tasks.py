@@ -174,8 +174,9 @@ def embed_backlog(limit: int = SWEEP_EMBED_LIMIT) -> int:
     return total
 
 
-def run_worker(app: Flask, workers: int = 1) -> None:
-    """Run Huey's consumer with this app until SIGINT (finish tasks) or SIGTERM (stop now)."""
+def run_worker(app: Flask, workers: int = 1, shutdown_timeout: float = 10) -> None:
+    """Run Huey's consumer with this app until SIGINT or SIGTERM. SIGINT lets running tasks
+    finish for up to shutdown_timeout seconds; what is cut short, the sweep picks up again."""
     global _worker_app
     logging.basicConfig(
         level=logging.INFO,
@@ -186,7 +187,12 @@ def run_worker(app: Flask, workers: int = 1) -> None:
         raise RuntimeError("TASKS_IMMEDIATE is on: jobs run where they are queued, no worker")
     _worker_app = app
     _load_model_once()
-    consumer = huey.create_consumer(workers=workers, worker_type="thread", flush_locks=True)
+    consumer = huey.create_consumer(
+        workers=workers,
+        worker_type="thread",
+        flush_locks=True,
+        shutdown_timeout=shutdown_timeout,
+    )
     consumer.run()
 
 
