@@ -36,7 +36,7 @@ def make_app(url: str):
         {
             "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": uuid.uuid4().hex * 2,
-            "EMBED_IN_BACKGROUND": False,
+            "TASKS_IMMEDIATE": True,
             "RATELIMIT_ENABLED": False,
         }
     )

@@ -1,5 +1,5 @@
-"""flask commands: create-user, seed-demo; send-invitations and send-reminders live in
-engage.invite.commands."""
+"""flask commands: worker, create-user, seed-demo …; send-invitations and send-reminders
+live in engage.invite.commands."""
 
 from __future__ import annotations
 
@@ -12,6 +12,28 @@ from engage.auth.services import AccountError, create_user
 from engage.core import backup
 from engage.extensions import db
 from engage.models import Role
+
+
+@click.command("worker")
+@click.option(
+    "--workers", type=click.IntRange(1, 32), default=1, show_default=True, help="Task threads."
+)
+@click.option(
+    "--shutdown-timeout",
+    type=float,
+    default=10,
+    show_default=True,
+    help="Seconds a SIGINT waits for running tasks before stopping them.",
+)
+@with_appcontext
+def worker_command(workers: int, shutdown_timeout: float) -> None:
+    """Run the job worker: embeddings, analysis runs, new-input placement, due mails."""
+    from engage.tasks import run_worker
+
+    try:
+        run_worker(current_app._get_current_object(), workers, shutdown_timeout)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @click.command("create-user")
@@ -153,6 +175,7 @@ def _project(key: str):
 
 
 def init_app(app: Flask) -> None:
+    app.cli.add_command(worker_command)
     app.cli.add_command(export_summary_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)

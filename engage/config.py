@@ -45,8 +45,16 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         # The public results page is cached; this only stops one address from hammering it.
         "RESULTS_LIMIT_PER_IP": "600 per minute",
         "PROXY_COUNT": 0,
-        # Embed new answers in a background thread after they are saved.
-        "EMBED_IN_BACKGROUND": True,
+        # Task queue: empty means a SQLite file in instance/ (jobs.sqlite); redis://… in production.
+        "TASK_QUEUE_URL": "",
+        # Run jobs at once, inside the process that queues them (tests).
+        "TASKS_IMMEDIATE": False,
+        # A running analysis without a heartbeat for this long is stuck (its worker died).
+        "RUN_STALE_MINUTES": 10.0,
+        # How often a run is started before a stuck one is marked failed.
+        "RUN_MAX_ATTEMPTS": 2,
+        # Test-only: seconds an analysis run sleeps once it is running.
+        "RUN_DELAY_SECONDS": 0.0,
         # seed-demo analyses the demo input with sentence embeddings (about a minute).
         "DEMO_EMBEDDINGS": True,
         "PUBLIC_BASE_URL": "",

@@ -7,6 +7,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
+from huey import Huey
+from huey.storage import MemoryStorage
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -29,3 +31,5 @@ csrf = CSRFProtect()
 login = LoginManager()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# The task queue; configure_queue() gives it its storage (SQLite file or Redis).
+huey = Huey("engage", results=False, storage_class=MemoryStorage)

@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale
+from huey.storage import RedisStorage, SqliteStorage
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage import auth, cli, collect, invite, live, report, review, themes, vote
@@ -19,7 +20,7 @@ from engage.core import views as core_views
 from engage.core.i18n import LANGUAGE_NAMES, select_locale
 from engage.core.links import public_url
 from engage.core.urls import IdConverter
-from engage.extensions import babel, csrf, db, limiter, login, migrate
+from engage.extensions import babel, csrf, db, huey, limiter, login, migrate
 from engage.models.labels import label
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -50,6 +51,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     configure_settings(app, overrides)
     configure_database(app)
     configure_extensions(app)
+    configure_queue(app)
     configure_proxy(app)
     app.url_map.converters["int"] = IdConverter
     register_features(app)
@@ -103,6 +105,22 @@ def configure_extensions(app: Flask) -> None:
     login.session_protection = "basic"
     babel.init_app(app, locale_selector=select_locale, default_domain="messages")
     limiter.init_app(app)
+
+
+def configure_queue(app: Flask) -> None:
+    """Give the task queue its storage: immediate, Redis, or a SQLite file in instance/."""
+    import engage.tasks  # noqa: F401  (register the jobs)
+
+    huey.immediate = bool(app.config["TASKS_IMMEDIATE"])
+    url = app.config["TASK_QUEUE_URL"] or f"sqlite:///{Path(app.instance_path) / 'jobs.sqlite'}"
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        huey.storage_class, huey.storage_kwargs = RedisStorage, {"url": url}
+    elif url.startswith("sqlite:///"):
+        huey.storage_class = SqliteStorage
+        huey.storage_kwargs = {"filename": url.removeprefix("sqlite:///"), "timeout": 10}
+    else:
+        raise settings.ConfigError(f"TASK_QUEUE_URL must be redis://… or sqlite:///…: {url!r}")
+    huey.storage = huey.create_storage()  # immediate mode keeps jobs in memory
 
 
 def configure_proxy(app: Flask) -> None:

@@ -72,8 +72,8 @@ def app_settings(database_url: str, **overrides: Any) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": secrets.token_urlsafe(32),
         "SERVER_NAME": None,
-        # Tests call the embedding services themselves; no stray threads between tests.
-        "EMBED_IN_BACKGROUND": False,
+        # Jobs run at commit, in a nested app context of the test's app (Huey immediate mode).
+        "TASKS_IMMEDIATE": True,
         "DEMO_EMBEDDINGS": False,
         **overrides,
     }

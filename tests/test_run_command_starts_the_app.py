@@ -57,6 +57,8 @@ def test_run_script_serves_the_app_with_demo_data(tmp_path):
         output = process.communicate(timeout=30)[0]
     assert "Leader login: leder@demo.example" in output
     assert "Open workshop: http" in output
+    assert "Huey consumer started" in output  # the job worker runs beside the web app
+    assert "Consumer exiting" in output  # and stops with it
     import sqlite3
 
     with sqlite3.connect(tmp_path / "run.sqlite") as conn:

@@ -87,7 +87,7 @@ def test_installed_wheel_migrates_and_serves_pages(tmp_path):
     env |= {
         "DATABASE_URL": f"sqlite:///{database}",
         "SECRET_KEY": "w" * 48,
-        "ENGAGE_EMBED_IN_BACKGROUND": "0",
+        "ENGAGE_DEMO_EMBEDDINGS": "0",
     }
     run(python, "-m", "flask", "--app", "engage", "db", "upgrade", cwd=workdir, env=env)
     with sqlite3.connect(database) as conn:

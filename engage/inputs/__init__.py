@@ -1,6 +1,11 @@
 """Input from every channel: reading a submitted form, and the one path that stores it."""
 
-from engage.inputs.record import count_responses, record_response, replace_answers
+from engage.inputs.record import (
+    count_responses,
+    queue_follow_up,
+    record_response,
+    replace_answers,
+)
 from engage.inputs.submission import (
     MAX_ANSWER_CHARS,
     AnswerValue,
@@ -20,6 +25,7 @@ __all__ = [
     "count_responses",
     "error_labels",
     "question_field",
+    "queue_follow_up",
     "read_submission",
     "record_response",
     "replace_answers",

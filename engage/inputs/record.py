@@ -55,7 +55,7 @@ def record_response(
         if existing is None:
             raise
         return existing, False
-    queue_follow_up(activity.project_id, response.answers)
+    queue_follow_up(activity.project_id, [a.id for a in response.answers if a.text])
     return response, True
 
 
@@ -66,14 +66,14 @@ def replace_answers(response: Response, submission: Submission, *, language: str
     response.answers.extend(_answers(submission.answers))
     response.language = language
     db.session.flush()
-    queue_follow_up(response.activity.project_id, response.answers)
+    queue_follow_up(response.activity.project_id, [a.id for a in response.answers if a.text])
 
 
-def queue_follow_up(project_id: int, answers: list[Answer]) -> None:
-    """After the commit: embed the new texts and place them into the project's themes."""
-    text_ids = [a.id for a in answers if a.text]
-    if text_ids:
-        jobs.later("embed_answers", text_ids)
+def queue_follow_up(project_id: int, text_answer_ids: list[int]) -> None:
+    """After the commit: embed the new texts and place them into the project's themes (for
+    input written another way, e.g. a ballot's comments replaced under the ballot's lock)."""
+    if text_answer_ids:
+        jobs.later("embed_answers", text_answer_ids)
         jobs.later("place_new_input", project_id)
 
 

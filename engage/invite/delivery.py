@@ -15,6 +15,7 @@ from engage.invite.sending import CLAIM_TIMEOUT, Delivery, mails_of
 from engage.invite.tokens import hash_token, new_token
 from engage.models import (
     Activity,
+    ActivityStatus,
     Contact,
     Invitation,
     InvitationMail,
@@ -62,6 +63,30 @@ def deliver(
         mailer.close()
     result.waiting = count_waiting(scope)
     return result
+
+
+def activities_with_due_mails() -> list[Activity]:
+    """Open surveys and votes with mails due now (new, retries, or stale claims)."""
+    due = sa.and_(
+        InvitationMail.status.in_([MailStatus.QUEUED, MailStatus.SENDING]),
+        InvitationMail.next_attempt_at <= utcnow(),
+    )
+    surveys = (
+        sa.select(Invitation.activity_id)
+        .join(InvitationMail)
+        .where(due, InvitationMail.kind != MailKind.VOTE)
+    )
+    votes = sa.select(InvitationMail.round).where(due, InvitationMail.kind == MailKind.VOTE)
+    return list(
+        db.session.scalars(
+            sa.select(Activity)
+            .where(
+                Activity.status == ActivityStatus.OPEN,
+                sa.or_(Activity.id.in_(surveys), Activity.id.in_(votes)),
+            )
+            .order_by(Activity.id)
+        )
+    )
 
 
 def count_waiting(scope: sa.ColumnElement[bool]) -> int:

@@ -13,11 +13,11 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from engage.core import access
 from engage.core.about import value_label
 from engage.core.forms import ConfirmForm
+from engage.core.jobs import later
 from engage.core.links import public_base
 from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.invite import contacts, overview, sending
-from engage.invite.delivery import deliver
 from engage.invite.fields import size_label
 from engage.invite.forms import MessageForm
 from engage.invite.manage import bp
@@ -197,30 +197,15 @@ def _not_open(activity: Activity) -> WerkzeugResponse:
 
 
 def _deliver_now(activity: Activity) -> WerkzeugResponse:
-    """One batch right away; larger lists continue with the next click or the cron job."""
+    """Queue the due mails for the job worker, which claims, commits and sends them."""
     if not activity.is_open:
         return _not_open(activity)
-    config = current_app.config
-    result = deliver(activity, config, public_base(), limit=int(config["MAIL_BATCH_SIZE"]))
-    flash(ngettext("%(num)d mail sent.", "%(num)d mails sent.", result.sent), "success")
-    if result.failed:
-        flash(
-            ngettext(
-                "%(num)d mail failed; see the list below.",
-                "%(num)d mails failed; see the list below.",
-                result.failed,
-            ),
-            "error",
-        )
-    if result.waiting:
-        flash(
-            ngettext(
-                "%(num)d mail is waiting: send the next batch, or let the scheduled job do it.",
-                "%(num)d mails are waiting: send the next batch, or let the scheduled job do it.",
-                result.waiting,
-            ),
-            "info",
-        )
+    later("send_due_mails", public_base(), activity.id)
+    db.session.commit()
+    flash(
+        _("The mails are being sent. Reload the page to see what is sent, waiting and failed."),
+        "success",
+    )
     return _back(activity)
 
 

@@ -6,6 +6,7 @@ import enum
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 
 
 def utcnow() -> datetime:
@@ -30,3 +31,24 @@ def enum_column(enum_cls: type[enum.Enum], length: int = 20) -> sa.Enum:
 
 
 Timestamp = sa.DateTime(timezone=True)
+
+
+def insert_new(session: sa.orm.Session, model: type, rows: list[dict]) -> int:
+    """INSERT rows, skipping those a unique constraint already holds; returns how many went in.
+
+    The conflict is settled by the database (ON CONFLICT DO NOTHING on SQLite and
+    PostgreSQL), so two writers at once never fail and never store a row twice."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    added = 0
+    for start in range(0, len(rows), 500):
+        statement = (
+            insert(model)
+            .values(rows[start : start + 500])
+            .on_conflict_do_nothing()
+            .returning(*model.__table__.primary_key.columns)  # rowcount is -1 on psycopg
+        )
+        added += len(session.execute(statement).all())
+    return added

@@ -61,6 +61,10 @@ class AnalysisRun(db.Model):
     notes: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     error: Mapped[str | None] = mapped_column(sa.Text)
     duration_ms: Mapped[int | None] = mapped_column()
+    # Times a worker has started the run; a stuck run is started again while attempts allow.
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Last sign of life from the worker running it; the sweep finds stuck runs by it.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(Timestamp)
 

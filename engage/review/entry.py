@@ -46,20 +46,22 @@ def read_company(form: MultiDict, submission: Submission) -> CompanyFields:
 
 def add_post_its(
     activity: Activity, question: Question, lines: list[str], by: User, group: str | None = None
-) -> int:
-    """One response per line, channel "postit"; returns how many were added."""
+) -> list[Response]:
+    """One response per line, channel "postit"; returns the responses added."""
+    added = []
     for line in lines:
         submission = Submission(answers=[AnswerValue(question, text=line)])
         if group:
             submission.about["stakeholder_group"] = group
-        record_response(
+        response, _created = record_response(
             activity,
             submission,
             language=activity.project.language_form.value,
             channel="postit",
             entered_by=by,
         )
-    return len(lines)
+        added.append(response)
+    return added
 
 
 def hide(response: Response, by: User, reason: str) -> None:

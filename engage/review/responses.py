@@ -156,9 +156,10 @@ def post_its(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     activity = access.get_activity(project_id, activity_id, write=True)
     form = PostItForm(activity)
     if form.validate_on_submit():
-        count = entry.add_post_its(
+        added = entry.add_post_its(
             activity, form.question_id(), form.lines(), current_user, group=form.group.data or None
         )
+        count = len(added)
         db.session.commit()
         flash(ngettext("%(num)d post-it saved.", "%(num)d post-its saved.", count), "success")
         return redirect(

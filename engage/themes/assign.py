@@ -10,20 +10,27 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import AnalysisRun, Answer, Project, ThemeMember
-from engage.themes.embeddings import embed_answers, load_vectors, missing_answer_ids
-from engage.themes.inputs import select_input
+from engage.models.base import insert_new
+from engage.themes.embeddings import load_vectors
+from engage.themes.inputs import InputItem, select_input
 
 # Below this similarity to every theme, new input stays unassigned for the leader to place.
 MIN_SIMILARITY = {"embedding": 0.80, "tfidf": 0.05}
 
 
-def assign_new_input(run: AnalysisRun) -> int:
-    """Add a member row for every new answer matching the run's selection; returns the count."""
+def new_input(run: AnalysisRun) -> list[InputItem]:
+    """Input matching the run's selection that has no member row in the run yet."""
     items = select_input(db.session.get(Project, run.project_id), run.selection)
     known = set(
         db.session.scalars(select(ThemeMember.answer_id).where(ThemeMember.run_id == run.id))
     )
-    new = [i for i in items if i.answer_id not in known]
+    return [i for i in items if i.answer_id not in known]
+
+
+def assign_new_input(run: AnalysisRun) -> int:
+    """Add a member row for every new answer matching the run's selection; returns how many
+    were added. Safe when two placements run at once: the database skips rows that exist."""
+    new = new_input(run)
     if not new:
         return 0
     placed = db.session.execute(
@@ -40,25 +47,26 @@ def assign_new_input(run: AnalysisRun) -> int:
         [i.answer_id for i in new],
         [i.text for i in new],
     )
-    for item, theme_id in zip(new, labels, strict=True):
-        db.session.add(
-            ThemeMember(
-                run_id=run.id,
-                answer_id=item.answer_id,
-                theme_id=theme_id,
-                is_new=True,
-                source="assigned",
-            )
-        )
-    db.session.flush()
-    return len(new)
+    rows = [
+        {
+            "run_id": run.id,
+            "answer_id": item.answer_id,
+            "theme_id": theme_id,
+            "is_excluded": False,
+            "is_new": True,
+            "source": "assigned",
+        }
+        for item, theme_id in zip(new, labels, strict=True)
+    ]
+    return insert_new(db.session, ThemeMember, rows)
 
 
 def nearest_theme(run, placed_ids, placed_themes, new_ids, new_texts) -> list[int | None]:
-    """For each new answer, the theme whose current members it is closest to (or None)."""
+    """For each new answer, the theme whose current members it is closest to (or None).
+
+    Uses stored embeddings when every answer has one (the worker embeds first), else TF-IDF."""
     if not placed_ids:
         return [None] * len(new_ids)
-    embed_answers(missing_answer_ids(limit=len(new_ids), answer_ids=new_ids))
     old, fresh = load_vectors(placed_ids), load_vectors(new_ids)
     kind = "embedding"
     if old is None or fresh is None:

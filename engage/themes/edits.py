@@ -100,9 +100,10 @@ def split(run: AnalysisRun, user: User, theme: Theme, parts: int) -> list[Theme]
         raise EditError("too little input to split")
     texts = [m.answer.text or "" for m in members]
     vectors = load_vectors([m.answer_id for m in members])
-    model = ThemeModel(n_themes=max(2, min(4, parts)), random_state=0).fit(
-        texts, embeddings=vectors
-    )
+    # Stored vectors only: a web process never loads the embedding model (TF-IDF otherwise).
+    model = ThemeModel(
+        n_themes=max(2, min(4, parts)), random_state=0, use_embeddings=vectors is not None
+    ).fit(texts, embeddings=vectors)
     if len(model.themes_) < 2:
         raise EditError("the input could not be split")
     new = []

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import Any
 
-from flask import Flask
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from engage.analysis import ANALYSIS_VERSION, ThemeModel
+from engage.analysis import ANALYSIS_VERSION, ThemeModel, embedding_available
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeMember, User
 from engage.models.base import utcnow
@@ -18,8 +21,13 @@ from engage.themes.embeddings import embed_answers, load_vectors, missing_answer
 from engage.themes.inputs import InputItem, clean_selection, select_input
 
 log = logging.getLogger(__name__)
-# Up to this many responses a run finishes while the leader waits; more run in the background.
-WAIT_LIMIT = 5_000
+# run.error of a run that stopped responding; the leader reads STALE_MESSAGE instead.
+STALE_ERROR = "stale: the worker stopped sending a heartbeat"
+STALE_MESSAGE = _l(
+    "The analysis stopped: the job worker running it stopped responding, and it was tried "
+    "again without success. Start it again, or ask your administrator to check the job worker."
+)
+Embedder = Callable[[Sequence[int]], int]
 MODEL_PARAMS = ("n_themes", "min_themes", "max_themes", "random_state", "use_embeddings")
 MAX_THEMES_LIMIT = 12
 
@@ -63,20 +71,40 @@ def create_run(project: Project, user: User | None, selection: dict, params: dic
     return run
 
 
-def runs_while_waiting(run: AnalysisRun) -> bool:
-    """Small enough to finish while the leader waits for the page."""
-    return run.params.get("responses", run.input_count) <= WAIT_LIMIT
-
-
-def execute_run(run: AnalysisRun) -> AnalysisRun:
-    """Embed what is missing, fit the model, store themes and members; commits progress."""
-    started = time.perf_counter()
-    run.status, run.progress = RunStatus.RUNNING, 1
+def claim_run(run_id: int) -> bool:
+    """Mark a queued run as running by this worker; False when another worker has it or
+    it is finished. Committed, so the claim outlives a crash."""
+    claimed = db.session.execute(
+        sa.update(AnalysisRun)
+        .where(AnalysisRun.id == run_id, AnalysisRun.status == RunStatus.QUEUED)
+        .values(
+            status=RunStatus.RUNNING,
+            progress=1,
+            attempts=AnalysisRun.attempts + 1,
+            heartbeat_at=utcnow(),
+            error=None,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
     db.session.commit()
+    return claimed == 1
+
+
+def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRun:
+    """Claim the queued run, embed what is missing, fit the model, store themes and members;
+    commits progress with a heartbeat. A run held by another worker is returned as it is."""
+    if not claim_run(run.id):
+        db.session.refresh(run)
+        return run
+    db.session.refresh(run)
+    started = time.perf_counter()
     try:
+        _pause_for_tests(run)
+        _clear(run)
         items = select_input(db.session.get(Project, run.project_id), run.selection)
         run.input_count = len(items)
-        vectors = _embeddings(run, items) if run.params.get("use_embeddings", True) else None
+        use = run.params.get("use_embeddings", True)
+        vectors = _embeddings(run, items, embed) if use else None
         model = ThemeModel(**{key: run.params[key] for key in MODEL_PARAMS}).fit(
             [i.text for i in items], languages=None, embeddings=vectors
         )
@@ -84,7 +112,7 @@ def execute_run(run: AnalysisRun) -> AnalysisRun:
         run.notes = list(model.notes_)
         run.params = {**run.params, "embedding_model": model.params.get("embedding_model")}
         run.status, run.progress = RunStatus.DONE, 100
-    except Exception as error:  # the run records why it failed; the app stays up
+    except Exception as error:  # the run records why it failed; the worker stays up
         db.session.rollback()
         log.exception("analysis run %s failed", run.id)
         run = db.session.get(AnalysisRun, run.id)
@@ -95,17 +123,34 @@ def execute_run(run: AnalysisRun) -> AnalysisRun:
     return run
 
 
-def _embeddings(run: AnalysisRun, items: list[InputItem]):
+def _beat(run: AnalysisRun, progress: int) -> None:
+    """Record progress and a heartbeat, committed so the sweep sees the run is alive."""
+    run.progress, run.heartbeat_at = progress, utcnow()
+    db.session.commit()
+
+
+def _pause_for_tests(run: AnalysisRun) -> None:
+    """RUN_DELAY_SECONDS (tests only) keeps a run RUNNING long enough to kill its worker."""
+    delay = float(current_app.config.get("RUN_DELAY_SECONDS") or 0)
+    if delay:
+        time.sleep(delay)
+        _beat(run, run.progress)
+
+
+def _clear(run: AnalysisRun) -> None:
+    """Drop what an interrupted attempt may have left, so a retry starts clean."""
+    db.session.execute(sa.delete(ThemeMember).where(ThemeMember.run_id == run.id))
+    db.session.execute(sa.delete(Theme).where(Theme.run_id == run.id))
+
+
+def _embeddings(run: AnalysisRun, items: list[InputItem], embed: Embedder):
     """Stored vectors for every item, computing the missing ones (progress up to 80 %)."""
     ids = [i.answer_id for i in items]
-    missing = _all_missing(ids)
+    missing = _all_missing(ids) if embedding_available() else []
     for start in range(0, len(missing), 64):
-        if not embed_answers(missing[start : start + 64]):
-            break  # no model installed: the TF-IDF path is used
-        run.progress = 1 + int(79 * min(1.0, (start + 64) / len(missing)))
-        db.session.commit()
-    run.progress = 80
-    db.session.commit()
+        embed(missing[start : start + 64])
+        _beat(run, 1 + int(79 * min(1.0, (start + 64) / len(missing))))
+    _beat(run, 80)
     return load_vectors(ids)
 
 
@@ -152,19 +197,47 @@ def _store(run: AnalysisRun, items: list[InputItem], model: ThemeModel) -> None:
     run.progress = 95
 
 
-def run_in_background(app: Flask, run_id: int) -> threading.Thread:
-    """Execute a run in a daemon thread of this process (for large inputs)."""
+def restart_run(run: AnalysisRun) -> None:
+    """Put a failed run back in the queue as if new; the caller queues execute_run."""
+    run.status, run.progress, run.error = RunStatus.QUEUED, 0, None
+    run.attempts, run.heartbeat_at, run.finished_at = 0, None, None
+    db.session.flush()
 
-    def work() -> None:
-        with app.app_context():
-            try:
-                execute_run(db.session.get(AnalysisRun, run_id))
-            finally:
-                db.session.remove()
 
-    thread = threading.Thread(target=work, daemon=True, name=f"engage-run-{run_id}")
-    thread.start()
-    return thread
+def failure_message(run: AnalysisRun) -> str | None:
+    """What the leader reads about a failed run (the stored error may be technical)."""
+    if run.status is not RunStatus.FAILED:
+        return None
+    return str(STALE_MESSAGE) if run.error == STALE_ERROR else None
+
+
+def recover_stuck_runs(stale_minutes: float, max_attempts: int) -> tuple[list[int], list[int]]:
+    """Runs without a heartbeat for stale_minutes: queued again while attempts allow, else
+    failed. Returns (ids to queue, ids failed); flushes, the caller commits and queues."""
+    cutoff = utcnow() - timedelta(minutes=stale_minutes)
+    last_sign = sa.func.coalesce(AnalysisRun.heartbeat_at, AnalysisRun.created_at)
+    stale = sa.and_(
+        last_sign < cutoff, AnalysisRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING])
+    )
+    queue, failed = [], []
+    for run_id, status, attempts in db.session.execute(
+        select(AnalysisRun.id, AnalysisRun.status, AnalysisRun.attempts).where(stale)
+    ).all():
+        if status is RunStatus.QUEUED or attempts < max_attempts:
+            values = {"status": RunStatus.QUEUED, "heartbeat_at": utcnow()}
+            target = queue
+        else:
+            values = {"status": RunStatus.FAILED, "error": STALE_ERROR, "finished_at": utcnow()}
+            target = failed
+        changed = db.session.execute(
+            sa.update(AnalysisRun)
+            .where(AnalysisRun.id == run_id, stale)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if changed:
+            target.append(run_id)
+    return queue, failed
 
 
 def latest_run(project: Project) -> AnalysisRun | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -21,11 +20,12 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from engage.core import access
 from engage.core.about import FIELD_LABELS, STAKEHOLDER_GROUPS
 from engage.core.forms import ConfirmForm
+from engage.core.jobs import later
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeEdit
 from engage.models.labels import CHANNEL_LABELS, INDICATORS
 from engage.themes import edits, runs, stats
-from engage.themes.assign import assign_new_input
+from engage.themes.assign import assign_new_input, new_input
 from engage.themes.forms import ACTION_LABELS, RunForm, read_ids, read_label
 
 bp = Blueprint("themes", __name__)
@@ -57,19 +57,16 @@ def _workspace_url(project: Project, run: AnalysisRun) -> str:
 
 @bp.get("")
 def workspace(project_id: int) -> str:
+    """The themes of the chosen run; reads only (new input is placed by the job worker)."""
     project = access.get_project(project_id)
     can_edit = access.can_edit(current_user, project)
     run = _chosen_run(project)
-    added = 0
-    if run is not None and can_edit:
-        added = assign_new_input(run)
-        db.session.commit()
     return render_template(
         "themes/workspace.html",
         project=project,
         run=run,
         can_edit=can_edit,
-        added=added,
+        waiting=len(new_input(run)) if run else 0,
         summary=stats.summarise(run) if run else None,
         form=RunForm(project),
         pinned=edits.pinned_themes(run) if run else [],
@@ -100,24 +97,54 @@ def start_run(project_id: int) -> str | WerkzeugResponse | tuple[str, int]:
         flash(_("Check the settings of the analysis."), "error")
         return redirect(url_for("themes.workspace", project_id=project.id))
     run = runs.create_run(project, current_user, form.selection(), form.params())
+    later("execute_run", run.id)
     db.session.commit()
-    if not runs.runs_while_waiting(run):
-        runs.run_in_background(current_app._get_current_object(), run.id)
-        return redirect(url_for("themes.run_status", project_id=project.id, run_id=run.id))
-    run = runs.execute_run(run)
-    if run.status is RunStatus.FAILED:
-        flash(_("The analysis failed. The error is logged."), "error")
-        return redirect(url_for("themes.run_status", project_id=project.id, run_id=run.id))
-    return redirect(_workspace_url(project, run))
+    return redirect(url_for("themes.run_status", project_id=project.id, run_id=run.id))
 
 
 @bp.get("/runs/<int:run_id>")
 def run_status(project_id: int, run_id: int) -> str | WerkzeugResponse:
+    """Progress of a run; the page refreshes itself until the run is done or failed."""
     project = access.get_project(project_id)
     run = _run(project, run_id)
     if run.status is RunStatus.DONE:
         return redirect(_workspace_url(project, run))
-    return render_template("themes/run_status.html", project=project, run=run)
+    return render_template(
+        "themes/run_status.html",
+        project=project,
+        run=run,
+        message=runs.failure_message(run),
+        can_edit=access.can_edit(current_user, project),
+        form=ConfirmForm(),
+    )
+
+
+@bp.post("/runs/<int:run_id>/restart")
+def restart_run(project_id: int, run_id: int) -> WerkzeugResponse:
+    """Start a failed run again with the same input and settings."""
+    project, run = _writable(project_id, run_id)
+    if run.status is RunStatus.FAILED:
+        runs.restart_run(run)
+        later("execute_run", run.id)
+        db.session.commit()
+    return redirect(url_for("themes.run_status", project_id=project.id, run_id=run.id))
+
+
+@bp.post("/runs/<int:run_id>/place")
+def place_new(project_id: int, run_id: int) -> WerkzeugResponse:
+    """Place new input in the run's themes now, if the job worker has not done it yet."""
+    project, run = _writable(project_id, run_id)
+    added = assign_new_input(run)
+    db.session.commit()
+    flash(
+        ngettext(
+            '%(num)d new input was placed in the themes and is marked "new" for review.',
+            '%(num)d new inputs were placed in the themes and are marked "new" for review.',
+            added,
+        ),
+        "success",
+    )
+    return redirect(_workspace_url(project, run))
 
 
 @bp.get("/runs/<int:run_id>/themes/<int:theme_id>")

@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from engage.core.about import ABOUT_FIELDS
 from engage.core.urls import parse_int
 from engage.extensions import db
-from engage.inputs import Submission, read_submission, record_response
+from engage.inputs import Submission, queue_follow_up, read_submission, record_response
 from engage.models import (
     Activity,
     ActivityKind,
@@ -171,6 +171,10 @@ def cast(activity: Activity, key: str, given: BallotInput, language: str) -> Bal
     return ballot
 
 
+def _answer_ids(response_id: int) -> list[int]:
+    return list(db.session.scalars(select(Answer.id).where(Answer.response_id == response_id)))
+
+
 def _store_comments(
     activity: Activity, ballot_id: int, comments: Submission, language: str
 ) -> None:
@@ -186,6 +190,7 @@ def _store_comments(
                     for v in comments.answers
                 ],
             )
+            queue_follow_up(activity.project_id, _answer_ids(response_id))
             return
         db.session.execute(update(Ballot).where(Ballot.id == ballot_id).values(response_id=None))
         db.session.execute(delete(Response).where(Response.id == response_id))

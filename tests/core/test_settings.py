@@ -71,8 +71,8 @@ def test_instance_file_then_prefixed_environment(tmp_path, environ):
 )
 def test_boolean_words(tmp_path, environ, words, expected):
     for word in words:
-        environ.setenv("ENGAGE_EMBED_IN_BACKGROUND", word)
-        assert settings(tmp_path)["EMBED_IN_BACKGROUND"] is expected, word
+        environ.setenv("ENGAGE_TASKS_IMMEDIATE", word)
+        assert settings(tmp_path)["TASKS_IMMEDIATE"] is expected, word
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def vote(client, make_user, make_project, make_activity, db):
         f"/manage/projects/{project_id}/themes/run",
         {"mode": "fixed", "n_themes": "3", "min_themes": "3", "max_themes": "8"},
     )
-    run_id = int(re.search(r"run=(\d+)", response.headers["Location"]).group(1))
+    run_id = int(re.search(r"/runs/(\d+)$", response.headers["Location"]).group(1))
     from engage.models import Theme
 
     with db as session:
