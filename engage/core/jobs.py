@@ -29,6 +29,13 @@ def register(name: str, enqueue: Callable[..., Any]) -> None:
 def later(name: str, *args: Any) -> None:
     """Queue job `name` with these arguments after the current db session commits."""
     pending = db.session.info.setdefault(PENDING_KEY, [])
+    if len(args) == 1 and isinstance(args[0], list):
+        # A job over a list of ids (embed these answers) is queued once per commit, for all.
+        for queued_name, queued_args in pending:
+            if queued_name == name and len(queued_args) == 1 and isinstance(queued_args[0], list):
+                queued_args[0].extend(i for i in args[0] if i not in queued_args[0])
+                return
+        args = (list(args[0]),)
     if (name, args) not in pending:
         pending.append((name, args))
 
@@ -40,6 +47,9 @@ def enqueue(name: str, *args: Any) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _enqueue_pending(session: Session) -> None:
+    # SQLAlchemy also calls this when a savepoint is released: wait for the real commit.
+    if session.in_nested_transaction():
+        return
     # The data is committed; a queue that is down must not turn that into an error page.
     # The worker's periodic sweep finds what was not queued (missing embeddings, new input).
     for name, args in session.info.pop(PENDING_KEY, []):
@@ -51,4 +61,5 @@ def _enqueue_pending(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _drop_pending(session: Session) -> None:
-    session.info.pop(PENDING_KEY, None)
+    if not session.in_nested_transaction():  # a savepoint rolled back keeps the rest
+        session.info.pop(PENDING_KEY, None)

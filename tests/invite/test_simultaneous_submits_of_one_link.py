@@ -8,6 +8,7 @@ import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
+import pytest
 from sqlalchemy import func, select
 
 from engage.invite.contacts import project_contacts
@@ -17,6 +18,12 @@ from engage.models import Activity, Answer, Invitation, Response
 from tests.invite.conftest import token_in
 
 THREADS = 32
+
+
+@pytest.fixture
+def app_config(app_config, tmp_path):
+    """As in production: follow-up jobs go to the queue for a worker, not into the request."""
+    return {**app_config, "TASKS_IMMEDIATE": False, "TASK_QUEUE_URL": f"sqlite:///{tmp_path}/q"}
 
 
 def test_thirty_two_simultaneous_submits_make_one_response(live_server, app, db, survey, smtp):

@@ -30,7 +30,9 @@ def member_rows(db, run_id: int) -> tuple[int, int]:
 def test_two_placements_at_once_insert_each_answer_once(app, client, themed, db, monkeypatch):
     log_in(client, themed["leader"])
     run_id = run_analysis(client, themed)
-    add_inputs(db, themed["activity"], ["Fiber og bredbånd", "Flere turister om vinteren"])
+    add_inputs(
+        db, themed["activity"], ["Fiber og bredbånd", "Flere turister om vinteren"], run_jobs=False
+    )
     both_chose = threading.Barrier(2, timeout=30)
     nearest = assign.nearest_theme
 
@@ -64,7 +66,7 @@ def test_two_placements_at_once_insert_each_answer_once(app, client, themed, db,
 def test_the_job_places_new_input_and_running_it_again_adds_nothing(app, client, themed, db):
     log_in(client, themed["leader"])
     run_id = run_analysis(client, themed)
-    add_inputs(db, themed["activity"], [TEXTS["housing"][0] + " i sentrum"])
+    add_inputs(db, themed["activity"], [TEXTS["housing"][0] + " i sentrum"], run_jobs=False)
     with app.app_context():
         assert tasks.place_new_input.call_local(themed["project"]) == 1
         assert tasks.place_new_input.call_local(themed["project"]) == 0
@@ -74,7 +76,9 @@ def test_the_job_places_new_input_and_running_it_again_adds_nothing(app, client,
 def test_opening_the_workspace_writes_nothing(app, client, themed, db):
     log_in(client, themed["leader"])
     run_id = run_analysis(client, themed)
-    add_inputs(db, themed["activity"], ["Fiber og bredbånd", "Flere turister om vinteren"])
+    add_inputs(
+        db, themed["activity"], ["Fiber og bredbånd", "Flere turister om vinteren"], run_jobs=False
+    )
     statements: list[str] = []
 
     def record(_conn, _cursor, statement, *_args) -> None:

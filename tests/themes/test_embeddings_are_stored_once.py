@@ -20,7 +20,9 @@ def count(db):
 
 def test_backlog_is_embedded_once_and_loaded_in_order(make_user, make_project, make_activity, db):
     activity_id = make_activity(make_project(make_user("leader")))
-    add_inputs(db, activity_id, ["Bredbånd til alle", "Flere turister", "Boliger for unge"])
+    add_inputs(
+        db, activity_id, ["Bredbånd til alle", "Flere turister", "Boliger for unge"], run_jobs=False
+    )
     with db:
         ids = missing_answer_ids()
         assert len(ids) == 3
@@ -35,7 +37,7 @@ def test_backlog_is_embedded_once_and_loaded_in_order(make_user, make_project, m
 
 def test_vectors_are_none_until_every_answer_has_one(make_user, make_project, make_activity, db):
     activity_id = make_activity(make_project(make_user("leader")))
-    add_inputs(db, activity_id, ["Fiber", "Ferje"])
+    add_inputs(db, activity_id, ["Fiber", "Ferje"], run_jobs=False)
     with db:
         ids = missing_answer_ids()
         assert load_vectors(ids) is None
