@@ -1,9 +1,11 @@
 """Load benchmark: a 300-phone workshop burst from one IP address against gunicorn.
 
-Starts gunicorn (2 workers) on a fresh database, loads the demo project, then simulates
-phones that arrive within a time window, each loading the join form and sending once or
-twice (some double-tap Send). Prints latency percentiles, errors, 429s, whether every
-acknowledged submission is stored exactly once, and the form page's transfer size.
+Starts gunicorn (2 workers) and the job worker on a fresh database and queue file, loads
+the demo project, then simulates phones that arrive within a time window, each loading the
+join form and sending once or twice (some double-tap Send). Prints latency percentiles,
+errors, 429s, whether every acknowledged submission is stored exactly once, the form page's
+transfer size, each web worker's memory, and how long after the burst the job worker needs
+until every answer is embedded and placed in the demo's themes.
 
     .venv/bin/python benchmarks/workshop_load.py                      # SQLite
     .venv/bin/python benchmarks/workshop_load.py --db postgres        # PostgreSQL
@@ -127,20 +129,24 @@ def phone(base: str, code: str, arrival: float, rng: random.Random, results: Res
                     results.acknowledged.add(key)
 
 
-def start_server(database_url: str, port: int, ratelimit: str) -> subprocess.Popen:
+def start_server(
+    database_url: str, port: int, ratelimit: str, tmp: str
+) -> tuple[subprocess.Popen, subprocess.Popen]:
+    """gunicorn with 2 workers and the job worker, sharing a fresh queue file."""
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "SECRET_KEY": uuid.uuid4().hex * 2,
         "RATELIMIT_STORAGE_URI": ratelimit,
         "FLASK_APP": "engage",
+        "ENGAGE_TASK_QUEUE_URL": f"sqlite:///{tmp}/jobs.sqlite",
     }
     flask = str(VENV_BIN / "flask")
     subprocess.run([flask, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
     seeded = subprocess.run(
         [flask, "seed-demo"], env=env, cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
-    env["ENGAGE_DEMO_CODE"] = seeded.split("/j/")[1].split()[0]
+    env["ENGAGE_DEMO_CODE"] = seeded.split("Open workshop: ")[1].split("/j/")[1].split()[0]
     server = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
@@ -157,14 +163,64 @@ def start_server(database_url: str, port: int, ratelimit: str) -> subprocess.Pop
         start_new_session=True,
     )
     server.code = env["ENGAGE_DEMO_CODE"]  # type: ignore[attr-defined]
+    with open(f"{tmp}/worker.log", "wb") as log:
+        worker = subprocess.Popen([flask, "worker"], env=env, cwd=ROOT, stderr=log)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
             urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-            return server
+            return server, worker
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("gunicorn did not start")
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(resident now, peak resident) of a process, in MB, from /proc."""
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
+
+
+def web_workers(server: subprocess.Popen) -> list[int]:
+    """Pids of gunicorn's worker processes."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def backlog(app) -> tuple[int, int]:
+    """(answers without an embedding, answers not yet placed in the latest run's themes)."""
+    from engage.extensions import db
+    from engage.models import AnalysisRun, RunStatus
+    from engage.themes.assign import new_input
+    from engage.themes.embeddings import missing_answer_ids
+
+    with app.app_context():
+        run = db.session.scalar(
+            sa.select(AnalysisRun)
+            .where(AnalysisRun.status == RunStatus.DONE)
+            .order_by(AnalysisRun.id.desc())
+        )
+        counts = len(missing_answer_ids(limit=1_000_000)), len(new_input(run)) if run else 0
+        db.session.remove()
+    return counts
+
+
+def catch_up_time(database_url: str, limit: float = 300) -> tuple[float, int, int]:
+    """Seconds from the end of the burst until the job worker has embedded and placed every
+    answer: (seconds, answers without embedding, answers not placed)."""
+    from engage import create_app
+
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "b" * 40, "TASKS_IMMEDIATE": True}
+    )
+    started = time.perf_counter()
+    waiting, unplaced = backlog(app)
+    while (waiting or unplaced) and time.perf_counter() - started < limit:
+        time.sleep(0.5)
+        waiting, unplaced = backlog(app)
+    return time.perf_counter() - started, waiting, unplaced
 
 
 def stored_keys(database_url: str, keys: set[str]) -> tuple[int, int]:
@@ -222,7 +278,7 @@ def run(kind: str, phones: int, window: float, seed: int) -> None:
             url = server_url.rsplit("/", 1)[0] + "/" + name
             drop = (admin, name)
         port = free_port()
-        server = start_server(url, port, ratelimit)
+        server, worker = start_server(url, port, ratelimit, tmp)
         base, code = f"http://127.0.0.1:{port}", server.code  # type: ignore[attr-defined]
         try:
             raw, compressed = page_weight(base, code)
@@ -241,15 +297,35 @@ def run(kind: str, phones: int, window: float, seed: int) -> None:
             for thread in threads:
                 thread.join()
             duration = time.perf_counter() - started
+            web_memory = [memory_mb(pid) for pid in web_workers(server)]
+            catch_up = catch_up_time(url)
+            worker_memory = memory_mb(worker.pid)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(30)
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(30)
         matched, unexpected = stored_keys(url, results.acknowledged)
         if drop:
             with drop[0].connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{drop[1]}" WITH (FORCE)'))
             drop[0].dispose()
     report(kind, phones, window, duration, results, matched, unexpected, raw, compressed, ratelimit)
+    memory_report(web_memory, worker_memory, catch_up)
+
+
+def memory_report(
+    web: list[tuple[float, float]], worker: tuple[float, float], catch_up: tuple[float, int, int]
+) -> None:
+    for n, (now, peak) in enumerate(web, 1):
+        print(f"web worker {n}: RSS {now:.0f} MB (peak {peak:.0f} MB)")
+    print(f"job worker: RSS {worker[0]:.0f} MB (peak {worker[1]:.0f} MB)")
+    seconds, waiting, unplaced = catch_up
+    state = "all embedded and placed" if not (waiting or unplaced) else "NOT DONE"
+    print(
+        f"job worker caught up {seconds:.1f} s after the burst: {state} "
+        f"({waiting} answers without embedding, {unplaced} not placed in the themes)"
+    )
 
 
 def redis_up() -> bool:

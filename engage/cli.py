@@ -95,6 +95,7 @@ def seed_demo_command(reset_password: bool) -> None:
         if pinned:
             vote = demo_vote(result.project, run)
             db.session.commit()
+            _place_demo_comments(result.project.id)
             base = current_app.config["PUBLIC_BASE_URL"] or "http://127.0.0.1:5000"
             click.echo(f"Open vote on the pinned areas: {base}/j/{vote.join_code}")
     base = current_app.config["PUBLIC_BASE_URL"] or "http://127.0.0.1:5000"
@@ -106,6 +107,14 @@ def seed_demo_command(reset_password: bool) -> None:
     else:
         click.echo("Password: unchanged (use --reset-password to get a new one)")
     click.echo(f"Open workshop: {base}/j/{result.open_workshop.join_code}")
+
+
+def _place_demo_comments(project_id: int) -> None:
+    """The demo ballots' comments arrive after the analysis: place them as the worker would."""
+    from engage.tasks import place_new_input
+
+    placed = place_new_input.call_local(project_id)
+    click.echo(f"Placed {placed} vote comments in the themes as new input")
 
 
 @click.command("embed-backlog")

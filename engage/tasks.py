@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -23,9 +24,10 @@ from engage.core import jobs
 from engage.extensions import db, huey
 
 log = logging.getLogger(__name__)
-# One embedder at a time across all workers, so no answer is embedded twice. A worker killed
-# while holding it leaves it behind; the next worker clears it when it starts (flush_locks).
-EMBED_LOCK = huey.lock_task("embed-answers")
+# One embedder at a time across all workers, so no answer is embedded twice: a lease in the
+# queue's storage that expires, so a worker killed while holding it blocks nobody for long.
+EMBED_LEASE = "engage.lease.embed-answers"
+EMBED_LEASE_SECONDS = 120
 EMBED_WAIT_SECONDS = 300
 SWEEP_EMBED_LIMIT = 2_000
 _worker_app: Flask | None = None
@@ -48,20 +50,29 @@ def task_context() -> Iterator[None]:
 
 @contextmanager
 def embedding_turn(wait: float = EMBED_WAIT_SECONDS) -> Iterator[None]:
-    """Hold the embedding lock, waiting while another worker embeds."""
+    """Hold the embedding lease, waiting while another worker embeds."""
     deadline = time.monotonic() + wait
-    while True:
-        try:
-            EMBED_LOCK.acquire()
-            break
-        except TaskLockedException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    mine = f"{time.time() + EMBED_LEASE_SECONDS}:{uuid.uuid4().hex}"
+    while not _take_lease(mine):
+        if time.monotonic() > deadline:
+            raise TaskLockedException("the embedding lease stayed taken")
+        time.sleep(0.2)
     try:
         yield
     finally:
-        EMBED_LOCK.release()
+        if huey.get(EMBED_LEASE, peek=True) == mine:
+            huey.delete(EMBED_LEASE)
+
+
+def _take_lease(mine: str) -> bool:
+    """Take the lease if free or expired (its holder died); atomic through put_if_empty."""
+    if huey.put_if_empty(EMBED_LEASE, mine):
+        return True
+    held = huey.get(EMBED_LEASE, peek=True)
+    if held is not None and float(held.split(":")[0]) < time.time():
+        huey.delete(EMBED_LEASE)
+        return huey.put_if_empty(EMBED_LEASE, mine)
+    return False
 
 
 def embed_in_turn(answer_ids: Sequence[int]) -> int:
@@ -188,10 +199,7 @@ def run_worker(app: Flask, workers: int = 1, shutdown_timeout: float = 10) -> No
     _worker_app = app
     _load_model_once()
     consumer = huey.create_consumer(
-        workers=workers,
-        worker_type="thread",
-        flush_locks=True,
-        shutdown_timeout=shutdown_timeout,
+        workers=workers, worker_type="thread", shutdown_timeout=shutdown_timeout
     )
     consumer.run()
 
