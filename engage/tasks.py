@@ -20,8 +20,16 @@ from flask import Flask, current_app
 from huey import crontab
 from huey.exceptions import TaskLockedException
 
+from engage.analysis import embedding_available
 from engage.core import jobs
 from engage.extensions import db, huey
+from engage.invite.delivery import activities_with_due_mails, deliver
+from engage.models import AnalysisRun, Project
+from engage.themes import embeddings
+from engage.themes.assign import assign_new_input, new_input
+from engage.themes.embeddings import BATCH, missing_answer_ids
+from engage.themes.runs import execute_run as run_analysis
+from engage.themes.runs import latest_run, recover_stuck_runs
 
 log = logging.getLogger(__name__)
 # One embedder at a time across all workers, so no answer is embedded twice: a lease in the
@@ -80,13 +88,11 @@ def embed_in_turn(answer_ids: Sequence[int]) -> int:
 
     Under load many small jobs queue up, so the first one also takes a batch of the
     backlog and the later ones find their answers done."""
-    from engage.themes.embeddings import BATCH, embed_answers, missing_answer_ids
-
     with embedding_turn():
         missing = missing_answer_ids(limit=len(answer_ids), answer_ids=answer_ids)
         if 0 < len(missing) < BATCH:
             missing += [i for i in missing_answer_ids() if i not in missing]
-        stored = embed_answers(missing)
+        stored = embeddings.embed_answers(missing)
         db.session.commit()
     return stored
 
@@ -101,9 +107,6 @@ def embed_answers(answer_ids: list[int]) -> int:
 @huey.task()
 def execute_run(run_id: int) -> None:
     """Execute a queued analysis run; a run already taken or finished is left alone."""
-    from engage.models import AnalysisRun
-    from engage.themes.runs import execute_run as run_analysis
-
     with task_context():
         run = db.session.get(AnalysisRun, run_id)
         if run is not None:
@@ -113,10 +116,6 @@ def execute_run(run_id: int) -> None:
 @huey.task(retries=2, retry_delay=10)
 def place_new_input(project_id: int) -> int:
     """Place input that arrived after the latest finished run into that run's themes."""
-    from engage.models import Project
-    from engage.themes.assign import assign_new_input, new_input
-    from engage.themes.runs import latest_run
-
     with task_context():
         project = db.session.get(Project, project_id)
         run = latest_run(project) if project is not None else None
@@ -133,8 +132,6 @@ def place_new_input(project_id: int) -> int:
 @huey.task()
 def send_due_mails(base: str | None = None, activity_id: int | None = None) -> int:
     """Send the outbox's due mails and retries: of one survey or vote, or of every open one."""
-    from engage.invite.delivery import activities_with_due_mails, deliver
-
     with task_context():
         config = current_app.config
         due = activities_with_due_mails()
@@ -156,8 +153,6 @@ def sweep() -> None:
 
 def recover_runs() -> None:
     """Queue again the runs whose worker died (or fail them when tried enough)."""
-    from engage.themes.runs import recover_stuck_runs
-
     with task_context():
         config = current_app.config
         queue, failed = recover_stuck_runs(
@@ -172,9 +167,6 @@ def recover_runs() -> None:
 
 def embed_backlog(limit: int = SWEEP_EMBED_LIMIT) -> int:
     """Embed answers still missing a vector, a batch at a time; returns how many."""
-    from engage.analysis import embedding_available
-    from engage.themes.embeddings import missing_answer_ids
-
     total = 0
     with task_context():
         while total < limit and embedding_available():
@@ -206,8 +198,6 @@ def run_worker(app: Flask, workers: int = 1, shutdown_timeout: float = 10) -> No
 
 def _load_model_once() -> None:
     """Load the embedding model in this worker process before the first task needs it."""
-    from engage.analysis import embedding_available
-
     if embedding_available():
         log.info("embedding model loaded")
     else:

@@ -12,6 +12,7 @@ from engage.auth.passwords import generate_password, hash_password
 from engage.auth.services import find_user
 from engage.demo import texts
 from engage.extensions import db
+from engage.inputs import AnswerValue, Submission
 from engage.models import (
     Activity,
     ActivityKind,
@@ -27,6 +28,8 @@ from engage.models import (
     User,
 )
 from engage.review.services import create_activity, create_project
+from engage.themes import edits, runs, stats
+from engage.vote import services
 
 DEMO_SLUG = "demo-nordfjell"
 DEMO_EMAIL = "leder@demo.example"
@@ -198,8 +201,6 @@ def _idea(question: Question, language: str, rng: random.Random) -> str:
 
 def demo_analysis(project: Project, leader: User, use_embeddings: bool = True) -> AnalysisRun:
     """A stored analysis of the demo input with the four largest themes pinned."""
-    from engage.themes import edits, runs, stats
-
     run = runs.create_run(project, leader, {}, {"n_themes": 6, "use_embeddings": use_embeddings})
     db.session.commit()
     run = runs.execute_run(run)
@@ -220,9 +221,6 @@ VOTE_COMMENTS = {
 
 def demo_vote(project: Project, run: AnalysisRun) -> Activity:
     """An open dot vote on the pinned themes, with ballots from the follow-up meeting."""
-    from engage.inputs import AnswerValue, Submission
-    from engage.vote import services
-
     vote = services.create_vote(project, run, "Stem på innsatsområdene")
     vote.status, vote.vote_mode, vote.vote_dots = ActivityStatus.OPEN, "dots", 3
     db.session.flush()

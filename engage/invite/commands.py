@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 
 from engage.extensions import db
 from engage.invite import sending
+from engage.invite.contacts import project_contacts
 from engage.invite.delivery import deliver
 from engage.models import Activity, ActivityKind
 
@@ -43,8 +44,6 @@ def _report(label: str, queued: int, activity: Activity) -> None:
 @click.option("--retry-failed", is_flag=True, help="Try mails that were given up again.")
 def send_invitations_command(activity_id: int, all_contacts: bool, retry_failed: bool) -> None:
     """Send queued and due invitation mails of a business survey; safe to run again."""
-    from engage.invite.contacts import project_contacts
-
     activity = _survey(activity_id)
     queued = 0
     if all_contacts and activity.is_open:
