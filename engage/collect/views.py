@@ -12,6 +12,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import get_locale
@@ -56,8 +57,9 @@ def form(code: str) -> Any:
         return render_template("collect/closed.html", activity=activity, project=activity.project)
     if own.public_page:
         return own.public_page(activity)
-    # Nothing of the last person is shown: at a workshop one tablet passes round the room.
-    return _render_form(activity, Submission(), values=None)
+    # About-you is filled in again only for "send another idea" from the receipt: at a
+    # workshop one tablet passes round the room, and the next person starts blank.
+    return _render_form(activity, Submission(about=_remembered_about(activity)), values=None)
 
 
 @bp.get("/j/<code>/takk")
@@ -116,6 +118,7 @@ class AnswerForm:
             language=str(get_locale()),
             submission_key=key if services.SUBMISSION_KEY.match(key) else None,
         )
+        session["about"] = {str(self.activity.project_id): submission.about}
 
     def done(self) -> WerkzeugResponse:
         return redirect(url_for("collect.receipt", code=self.activity.join_code))
@@ -139,3 +142,9 @@ def _render_form(activity: Activity, submission: Submission, values: object) -> 
         error_labels=error_labels(activity),
         submission_key=secrets.token_urlsafe(24),
     )
+
+
+def _remembered_about(activity: Activity) -> dict[str, str]:
+    if request.args.get("same") != "1":
+        return {}
+    return dict(session.get("about", {}).get(str(activity.project_id), {}))

@@ -83,6 +83,16 @@ def test_the_next_person_on_a_shared_tablet_sees_nothing_of_the_last(client, wor
     html, _t, _k = open_form(client, workshop["code"])
     assert "selected>" not in html
     assert "Bygg en næringshage" not in html
+    receipt = client.get(f"/j/{workshop['code']}/takk").get_data(as_text=True)
+    assert "Noen andre vil svare på denne telefonen" in receipt
+
+
+def test_send_another_idea_keeps_about_you_but_not_the_answers(client, workshop):
+    answer(client, workshop, about_stakeholder_group="youth", about_age_band="under 20")
+    html = client.get(f"/j/{workshop['code']}?same=1").get_data(as_text=True)
+    assert '<option value="youth" selected>' in html
+    assert '<option value="under 20" selected>' in html
+    assert "Bygg en næringshage" not in html
 
 
 def test_double_submit_stores_one_response(client, workshop, db):
