@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -49,12 +50,21 @@ def test_run_script_serves_the_app_with_demo_data(tmp_path):
         text=True,
         start_new_session=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    reader.start()
     try:
         assert wait_for(f"http://127.0.0.1:{port}/healthz") == 200
         assert wait_for(f"http://127.0.0.1:{port}/auth/login") == 200
+        deadline = time.monotonic() + 120  # the worker starts beside the web app
+        while not any("Huey consumer started" in line for line in lines):
+            assert time.monotonic() < deadline, "the job worker did not start"
+            time.sleep(0.3)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        output = process.communicate(timeout=30)[0]
+        process.wait(timeout=30)
+        reader.join(30)
+    output = "".join(lines)
     assert "Leader login: leder@demo.example" in output
     assert "Open workshop: http" in output
     assert "Huey consumer started" in output  # the job worker runs beside the web app
