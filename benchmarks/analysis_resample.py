@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/analysis_resample.py /path/to/data --methods engage
     .venv/bin/python benchmarks/analysis_resample.py --sets hdo_government_promises_no --seeds 0
 
-For every labelled set: the original, balanced resamples (equal count per label), skewed
+For every labelled set: the original, balanced resamples (equal count per label; labels with
+fewer than 20 texts in the pool left out), skewed
 resamples (Zipf-like label sizes, label order shuffled per seed) and uniform samples of 200,
 500 and 2,000 texts; three seeds each. Scored by NMI and ARI at k = the number of labels in
 the sample, for engage's ThemeModel, plain k-means on language-centred e5 vectors, and the
@@ -31,6 +32,7 @@ import importlib.util
 import json
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +49,7 @@ SIZES = (200, 500, 2000)
 SKEW_TOTAL = 1500
 SKEW_EXPONENT = 1.0
 MIN_PER_LABEL = 3
+MIN_BALANCED = 20
 REGIMES = ("original", "balanced", "skewed", "n200", "n500", "n2000")
 METHODS = ("engage", "kmeans", "umap")
 TAG = ""  # names a variant in the cache of engage's results (--tag)
@@ -86,7 +89,9 @@ def draw(regime: str, ids: np.ndarray, seed: int) -> np.ndarray | None:
         return None if size >= n else np.sort(rng.choice(n, size, replace=False))
     labels, counts = np.unique(ids, return_counts=True)
     if regime == "balanced":
-        per = max(MIN_PER_LABEL, min(counts.min(), 2000 // len(labels)))
+        # Labels too rare to fill a balanced theme are left out (NorSID has one of 11 texts).
+        labels, counts = labels[counts >= MIN_BALANCED], counts[counts >= MIN_BALANCED]
+        per = min(counts.min(), 2000 // len(labels))
         rows = [
             rng.choice(np.flatnonzero(ids == g), min(per, c), replace=False)
             for g, c in zip(labels, counts, strict=True)
@@ -122,6 +127,7 @@ def run_umap(texts, vectors, languages, k, seed) -> np.ndarray:
     """BERTopic-style: UMAP (15 neighbours, 5 dimensions, cosine) then k-means."""
     import umap
 
+    warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
     reduced = umap.UMAP(
         n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed
     ).fit_transform(centred(vectors, languages))
@@ -248,26 +254,28 @@ def workshop_sample() -> tuple[list[str], list[str], list[str]]:
     return module.texts_themes_languages()
 
 
-def purity_lines(name: str, truth, language, labels_by_seed, twins=None) -> list[str]:
+def purity_row(truth, language, labels, twins=None) -> list[float]:
+    """Return theme NMI, theme ARI, language purity (and twin agreement) of one run."""
+    labels = np.asarray(labels)
+    row = [
+        normalized_mutual_info_score(truth, labels),
+        adjusted_rand_score(truth, labels),
+        normalized_mutual_info_score(language, labels),
+    ]
+    if twins is not None:
+        row.append(float(np.mean(labels[twins[0]] == labels[twins[1]])))
+    return row
+
+
+def purity_lines(name: str, runs: list[list[float]]) -> list[str]:
     """Return theme NMI/ARI and language purity (NMI vs language) over seeds."""
-    runs = []
-    for labels in labels_by_seed:
-        row = [
-            normalized_mutual_info_score(truth, labels),
-            adjusted_rand_score(truth, labels),
-            normalized_mutual_info_score(language, labels),
-        ]
-        if twins is not None:
-            a, b = twins
-            row.append(float(np.mean(labels[a] == labels[b])))
-        runs.append(row)
     runs = np.array(runs)
     mean, worst = runs.mean(axis=0), [runs[:, 0].min(), runs[:, 1].min(), runs[:, 2].max()]
     text = (
         f"  {name:34s} theme NMI {mean[0]:.3f} (worst {worst[0]:.3f})  ARI {mean[1]:.3f}"
         f" (worst {worst[1]:.3f})  language purity {mean[2]:.3f} (worst {worst[2]:.3f})"
     )
-    if twins is not None:
+    if runs.shape[1] > 3:
         text += f"  twin agreement {mean[3]:.3f} (worst {runs[:, 3].min():.3f})"
     return [text]
 
@@ -292,26 +300,27 @@ def bench_language(data_dir: Path, args: argparse.Namespace) -> list[str]:
                 rows, twins = _dialect_sample(dialects, groups, minority, seed)
                 sub = [texts[i] for i in rows]
                 langs = detect_languages(sub)
-                k = len(set(intents[i] for i in rows))
+                truth = [intents[i] for i in rows]
                 for method in args.methods:
-                    labels = RUNNERS[method](sub, vectors[rows], langs, k, seed)
-                    by_method.setdefault(method, []).append(np.asarray(labels))
-            truth = [intents[i] for i in rows]
+                    labels = RUNNERS[method](sub, vectors[rows], langs, len(set(truth)), seed)
+                    row = purity_row(truth, dialects[rows], labels, twins)
+                    by_method.setdefault(method, []).append(row)
             for method, runs in by_method.items():
-                lines += purity_lines(
-                    f"norsid {regime} / {method}", truth, dialects[rows], runs, twins
-                )
+                lines += purity_lines(f"norsid {regime} / {method}", runs)
     texts, themes, languages = workshop_sample()
     vectors = embed(texts)
     if vectors is not None:
+        k = len(set(themes))
         for method in args.methods:
             runs = [
-                np.asarray(
-                    RUNNERS[method](texts, vectors, detect_languages(texts), len(set(themes)), seed)
+                purity_row(
+                    themes,
+                    languages,
+                    RUNNERS[method](texts, vectors, detect_languages(texts), k, seed),
                 )
                 for seed in args.seeds
             ]
-            lines += purity_lines(f"workshop sample / {method}", themes, languages, runs)
+            lines += purity_lines(f"workshop sample / {method}", runs)
     return lines
 
 
@@ -332,6 +341,41 @@ def _dialect_sample(dialects, groups, minority, seed) -> tuple[np.ndarray, tuple
     return rows, (a, b)
 
 
+def bench_speed(paths: list[Path], args: argparse.Namespace) -> list[str]:
+    """Time a 10,000-text fit with cached vectors against UMAP + k-means, and one assign."""
+    texts: list[str] = []
+    parts = []
+    for path in paths:
+        data = pool(path)
+        texts += data[0]
+        parts.append(data[2])
+    vectors = np.vstack(parts)
+    size = min(args.speed_size, len(texts))
+    rows = np.sort(np.random.default_rng(0).choice(len(texts), size, replace=False))
+    sample, cached = [texts[i] for i in rows], vectors[rows]
+    languages = detect_languages(sample)
+    lines = [f"speed ({size} texts from {len(paths)} sets, cached vectors, k = 8, one run):"]
+    start = time.perf_counter()
+    model = ThemeModel(n_themes=8, random_state=0).fit(sample, embeddings=cached)
+    ours = time.perf_counter() - start
+    lines.append(f"  engage ThemeModel.fit            {ours:6.2f} s")
+    if "umap" in args.methods:
+        start = time.perf_counter()
+        run_umap(sample, cached, languages, 8, 0)
+        theirs = time.perf_counter() - start
+        lines.append(
+            f"  UMAP + k-means (same vectors)    {theirs:6.2f} s  ({theirs / ours:.1f}× engage)"
+        )
+    model.assign(["Vi trenger flere arbeidsplasser for unge"])  # loads the embedding model
+    probes = [f"Bedre bredbånd og mobildekning i grendene ({i})" for i in range(20)]
+    start = time.perf_counter()
+    for probe in probes:
+        model.assign([probe])
+    per = (time.perf_counter() - start) / len(probes)
+    lines.append(f"  assign one new answer, embedding included: {per * 1000:.1f} ms")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the resampling benchmark and print the tables."""
     parser = argparse.ArgumentParser(prog="benchmarks/analysis_resample.py")
@@ -343,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tag", default="", help="variant name for engage's cached results")
     parser.add_argument("--no-regimes", action="store_true")
     parser.add_argument("--no-language", action="store_true")
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--speed-size", type=int, default=10_000)
     args = parser.parse_args(argv)
     global TAG
     TAG = f"-{args.tag}" if args.tag else ""
@@ -362,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(bench_regimes(paths, args)), flush=True)
     if not args.no_language:
         print("\n".join(bench_language(args.data_dir, args)), flush=True)
+    if not args.no_speed:
+        print("\n".join(bench_speed(paths, args)), flush=True)
     print(f"total {time.perf_counter() - start:.0f} s")
     return 0
 

@@ -160,7 +160,9 @@ class ThemeModel:
     def _fit_free(self, k: int | range, vectors: np.ndarray, in_sample: np.ndarray) -> np.ndarray:
         """Smooth the sample, place the rest, run k-means; return labels of all vectors."""
         smoothed = np.zeros_like(vectors)
-        smoothed[in_sample] = cluster.smooth(vectors[in_sample])
+        most = k if isinstance(k, int) else max(k)
+        neighbours = cluster.neighbours_for(len(in_sample), most)
+        smoothed[in_sample] = cluster.smooth(vectors[in_sample], n_neighbors=neighbours)
         rest = np.setdiff1d(np.arange(len(vectors)), in_sample)
         if len(rest):
             smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
@@ -168,9 +170,7 @@ class ThemeModel:
         reduced = cluster.project(smoothed, reducer)
         if isinstance(k, range):
             k, self.k_scores_ = cluster.choose_k(reduced[in_sample], k, self.random_state)
-        # The damped merge helps where embeddings separate themes; TF-IDF alone keeps Ward.
-        power = cluster.MERGE_SIZE_POWER if self.embeddings_ is not None else 1.0
-        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state, power)
+        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state)
         self.partition_ = cluster.Partition(
             vectors[in_sample], smoothed[in_sample], centroids, reducer
         )
