@@ -38,6 +38,11 @@ TOGETHER_SHARE = 0.8
 LANGUAGE_FORMS = ("nb", "nn", "en")
 # A word only a close language form wrote (nynorsk in a bokmål project) counts this much.
 NEAR_FORM_WEIGHT = 0.5
+# A word in more than this share of all answers describes the whole input ("regjeringen" in
+# every government promise), not one theme.
+COMMON_SHARE = 0.4
+# Shorter words are abbreviations and particles ("jf", "nr"), not headings.
+MIN_LABEL_CHARS = 3
 # Whose words may name a theme, per project language form: own form first, then close ones.
 _FORM_WORDS = {
     "nb": (("nb",), ("nn", "da", "sv", "und")),
@@ -68,7 +73,8 @@ FILLER_WORDS = _wordset(
     "hver kvar egen eige eget eigne unna borte mulig mogleg enkelt ingen inga ingenting "
     "året år dag dagen tid gang ganger stadig uten utan etter før over under gjennom "
     "need needs run runs come back go get make leave never only too poor enough all year "
-    "people place places consider cannot"
+    "people place places consider cannot derfor difor dermed endelig rett rette sikte sak "
+    "saker mål bruk samt blant annen anna"
 )
 # Words that put a verb after them: å flytte, vil flytte, som flytter, vi mangler.
 _VERB_CONTEXT = _wordset(
@@ -214,9 +220,13 @@ def theme_units(
         word, own = words.surface(stem)
         if not word or word in used or word in FILLER_WORDS or word in verbs:
             continue
+        if len(word) < MIN_LABEL_CHARS:
+            continue
         # Words the project's own language form wrote come first.
         score = float(scores[index]) * (1.0 if own else NEAR_FORM_WEIGHT)
         pair = words.unit_with(word)
+        if pair is not None and min(len(w) for w in pair) < MIN_LABEL_CHARS:
+            pair = None  # "jf. samarbeidsavtalen": the abbreviation is no part of a name
         proper = pair is not None and all(words.capitalised[w] for w in pair)
         if pair is not None and (proper or not any(w in FILLER_WORDS | verbs for w in pair)):
             used.update(pair)
@@ -265,6 +275,20 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
         a, b = unit.surface.lower(), first.surface.lower()
         if a in b or b in a or _same_root(a, b) or unit.stems[0] in b or first.stems[0] in a:
             continue
+        # Both words are parts of one compound the members wrote (fri + skoler): use it.
+        whole = next(
+            (
+                u
+                for u in units
+                if a in u.surface.lower()
+                and b in u.surface.lower()
+                and u.surface.lower() not in (a, b)
+            ),
+            None,
+        )
+        if whole is not None:
+            chosen = [whole.surface]
+            break
         chosen.append(unit.surface)
         break
     text = f" {_JOIN.get(language_form, 'og')} ".join(chosen)
@@ -355,6 +379,8 @@ def describe(
     """Return one Theme per label 0..k-1."""
     counts, vocabulary = term_counts(terms)
     scores = class_tfidf(counts, labels, k)
+    share = np.asarray((counts > 0).sum(axis=0)).ravel() / max(1, counts.shape[0])
+    scores = np.where(share > COMMON_SHARE, 0.0, scores)
     verbs = verb_like(texts)
     themes = []
     for theme in range(k):
