@@ -43,7 +43,7 @@ MATCH_LANGUAGES = True
 MATCH_NEIGHBOURS = 5
 MATCH_ROUNDS = 2
 MATCH_MIN = 3
-MATCH_SAMPLE = 2000
+MATCH_SAMPLE = 1000
 
 
 @dataclass
@@ -354,13 +354,13 @@ def mutual_neighbours(a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray,
     """Return index pairs (i in a, j in b) that are within each other's k nearest rows."""
     sims = a @ b.T
     ka, kb = min(k, sims.shape[1]), min(k, sims.shape[0])
-    top_b = np.argpartition(-sims, ka - 1, axis=1)[:, :ka]  # for each a: its nearest b
-    top_a = np.argpartition(-sims, kb - 1, axis=0)[:kb, :]  # for each b: its nearest a
-    near_a = np.zeros(sims.shape, dtype=bool)
-    near_a[top_a, np.arange(sims.shape[1])[None, :]] = True
+    # Partition the largest values in place of negating (a copy); rows stay contiguous.
+    near_b = np.argpartition(sims, sims.shape[1] - ka, axis=1)[:, -ka:]  # each a: nearest b
+    flipped = np.ascontiguousarray(sims.T)
+    near_a = np.argpartition(flipped, flipped.shape[1] - kb, axis=1)[:, -kb:]  # each b: nearest a
     rows = np.repeat(np.arange(len(a)), ka)
-    cols = top_b.ravel()
-    keep = near_a[rows, cols]
+    cols = near_b.ravel()
+    keep = (near_a[cols] == rows[:, None]).any(axis=1)
     return rows[keep], cols[keep]
 
 
