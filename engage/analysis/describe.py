@@ -81,6 +81,7 @@ _VERB_CONTEXT = _wordset(
     "å må kan vil skal bør burde skulle kunne ville vi eg jeg dei de det den han ho hun som "
     "man ein ikke ikkje will can should must they we"
 )
+_PARTICLES = _wordset("ut inn opp ned heim hjem tilbake bort vekk fram frem att")
 _VERB_SHARE = 0.3
 
 
@@ -312,13 +313,16 @@ def _same_root(a: str, b: str) -> bool:
 
 
 def verb_like(texts: Sequence[str]) -> frozenset[str]:
-    """Return words used as verbs in these texts: often right after å, a modal or a pronoun."""
+    """Return words used as verbs here: often right after å, a modal or a pronoun, or before
+    a particle ("ut", "tilbake")."""
     after: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for text in texts:
         tokens = [t.lower() for t in _TOKEN.findall(text)]
         total.update(tokens)
         after.update(b for a, b in pairwise(tokens) if a in _VERB_CONTEXT)
+        # A particle after it makes a verb too: flyttar ut, kommer tilbake, flytte heim.
+        after.update(a for a, b in pairwise(tokens) if b in _PARTICLES and a not in _VERB_CONTEXT)
     return frozenset(w for w, n in after.items() if n >= _VERB_SHARE * total[w] and _verb_form(w))
 
 
