@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -153,7 +152,9 @@ class _Unit:
 class _Words:
     """What the members of one theme wrote, read once: tokens per answer, surfaces per stem."""
 
-    def __init__(self, texts: Sequence[str], languages: Sequence[str], form: str) -> None:
+    def __init__(
+        self, texts: Sequence[str], languages: Sequence[str], form: str, usage: _Usage
+    ) -> None:
         analyser = shared_analyser()
         own, near = _FORM_WORDS.get(form, _FORM_WORDS["nb"])
         # stem -> Counter of surfaces, by rank 0 (own form) or 1 (close forms)
@@ -174,6 +175,7 @@ class _Words:
                 before = text[max(0, match.start() - 3) : match.start()].rstrip()
                 capital = word[0].isupper() and bool(before) and before[-1] not in ".!?:;"
                 self.uses[lower] += 1
+                usage.saw(previous[0] if previous else None, lower)
                 if capital:
                     self.capitalised[lower] += 1
                 if stems:
@@ -312,18 +314,29 @@ def _same_root(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.6 * min(len(a), len(b))
 
 
-def verb_like(texts: Sequence[str]) -> frozenset[str]:
-    """Return words used as verbs here: often right after å, a modal or a pronoun, or before
-    a particle ("ut", "tilbake")."""
-    after: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for text in texts:
-        tokens = [t.lower() for t in _TOKEN.findall(text)]
-        total.update(tokens)
-        after.update(b for a, b in pairwise(tokens) if a in _VERB_CONTEXT)
-        # A particle after it makes a verb too: flyttar ut, kommer tilbake, flytte heim.
-        after.update(a for a, b in pairwise(tokens) if b in _PARTICLES and a not in _VERB_CONTEXT)
-    return frozenset(w for w, n in after.items() if n >= _VERB_SHARE * total[w] and _verb_form(w))
+class _Usage:
+    """How words are used across the input, to tell verbs: often right after å, a modal or
+    a pronoun, or before a particle ("ut", "tilbake")."""
+
+    def __init__(self) -> None:
+        self.after: Counter[str] = Counter()
+        self.total: Counter[str] = Counter()
+
+    def saw(self, previous: str | None, word: str) -> None:
+        """Count one token and the word before it."""
+        self.total[word] += 1
+        if previous is None:
+            return
+        if previous in _VERB_CONTEXT:
+            self.after[word] += 1
+        elif word in _PARTICLES:  # flyttar ut, kommer tilbake, flytte heim
+            self.after[previous] += 1
+
+    def verbs(self) -> frozenset[str]:
+        """Return the words used as verbs in at least _VERB_SHARE of their uses."""
+        return frozenset(
+            w for w, n in self.after.items() if n >= _VERB_SHARE * self.total[w] and _verb_form(w)
+        )
 
 
 @lru_cache(maxsize=50_000)
@@ -385,11 +398,15 @@ def describe(
     scores = class_tfidf(counts, labels, k)
     share = np.asarray((counts > 0).sum(axis=0)).ravel() / max(1, counts.shape[0])
     scores = np.where(share > COMMON_SHARE, 0.0, scores)
-    verbs = verb_like(texts)
+    usage = _Usage()
+    groups = [np.flatnonzero(labels == theme) for theme in range(k)]
+    read = [
+        _Words([texts[i] for i in m], [languages[i] for i in m], language_form, usage)
+        for m in groups
+    ]
+    verbs = usage.verbs()
     themes = []
-    for theme in range(k):
-        members = np.flatnonzero(labels == theme)
-        words = _Words([texts[i] for i in members], [languages[i] for i in members], language_form)
+    for theme, (members, words) in enumerate(zip(groups, read, strict=True)):
         units = theme_units(scores[theme], vocabulary, words, verbs) if vocabulary else []
         themes.append(
             Theme(
