@@ -63,7 +63,7 @@ FILLER_WORDS = _wordset(
     "vart tar ta tok sier seier seie ser sjå står stå ligger ligg legge setter sette har ha hatt "
     "er var vore vært finne finner trenger treng trengs mangler manglar ønsker ønskjer vil skal "
     "må kan lage lager lagar holde held hjelpe hjelper bidra bidrar skape skaper starte "
-    "begynne fortsette jobbe jobber jobbar leve lever bo bor slutter slutta sluttet stenger "
+    "begynne fortsette jobbe leve lever bo bor slutter slutta sluttet stenger "
     "stengjer sliter slit rekker rekk leie leige kjøpe selge tenke tenker meine håpe "
     "tilbake igjen att hjem heim hjemme heime ut inn opp ned oftere ofte sjelden sjeldan "
     "alltid aldri lenger lengre nok enda ennå fortsatt kun nå no her der dit hit tidlig "
