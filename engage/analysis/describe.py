@@ -1,22 +1,87 @@
-"""Describe themes: distinctive terms (class-based TF-IDF), a readable label, quotes."""
+"""Describe themes: distinctive terms (class-based TF-IDF), a heading-like label, quotes.
+
+A label is a short noun phrase a project leader could title the group with ("Ferja og
+fylkesveien", "Helårsturisme"), in the project's language form, made of words the members
+wrote: the best one or two distinctive nouns, joined by "og"/"and". Verbs, fillers and
+adverbs are never label words; words written only in another language form (English in a
+Norwegian project) are not either; a name that always comes in two words ("Indre Fjordvik")
+stays whole and is kept for the terms, not the heading. Quotes are central members that are
+not near-duplicates of each other (character 3-gram similarity), so they are different voices.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 
-from .represent import Terms
+from .represent import Terms, shared_analyser
 
 N_TERMS = 10
 MIN_TERMS = 5
-LABEL_WORDS = 3
 N_REPRESENTATIVES = 3
-# Two quotes this similar say the same thing; show a different voice instead.
+# Two quotes this similar in meaning say the same thing; show a different voice instead.
 DUPLICATE_SIMILARITY = 0.92
+# Two quotes sharing this much of their character 3-grams (cosine) are variants of one sentence.
+DUPLICATE_CHARS = 0.5
+# The second label word must be distinctive too: at least this share of the first's score.
+SECOND_WORD_SHARE = 0.35
+# Two adjacent words form one unit ("indre fjordvik") when this share of the rarer one's
+# uses, and at least twice, comes with the other.
+TOGETHER_SHARE = 0.8
+LANGUAGE_FORMS = ("nb", "nn", "en")
+# A word only a close language form wrote (nynorsk in a bokmål project) counts this much.
+NEAR_FORM_WEIGHT = 0.5
+# A word in more than this share of all answers describes the whole input ("regjeringen" in
+# every government promise), not one theme.
+COMMON_SHARE = 0.4
+# Shorter words are abbreviations and particles ("jf", "nr"), not headings.
+MIN_LABEL_CHARS = 3
+# Whose words may name a theme, per project language form: own form first, then close ones.
+_FORM_WORDS = {
+    "nb": (("nb",), ("nn", "da", "sv", "und")),
+    "nn": (("nn",), ("nb", "da", "sv", "und")),
+    "en": (("en",), ("nb", "nn", "da", "sv", "de", "pl", "und")),
+}
+_JOIN = {"nb": "og", "nn": "og", "en": "and"}
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs and fillers that headings never use (bokmål, nynorsk, English), whatever their score.
+FILLER_WORDS = _wordset(
+    "går gå gikk gått finnes fins finst vare varer varte gi gir gav gitt bruker bruke brukes "
+    "brukar nytte kommer komme kom kjem kome kjeme får fått gjør gjer gjorde blir bli ble vert "
+    "vart tar ta tok sier seier seie ser sjå står stå ligger ligg legge setter sette har ha hatt "
+    "er var vore vært finne finner trenger treng trengs mangler manglar ønsker ønskjer vil skal "
+    "må kan lage lager lagar holde held hjelpe hjelper bidra bidrar skape skaper starte "
+    "begynne fortsette jobbe leve lever bo bor slutter slutta sluttet stenger "
+    "stengjer sliter slit rekker rekk leie leige kjøpe selge tenke tenker meine håpe "
+    "tilbake igjen att hjem heim hjemme heime ut inn opp ned oftere ofte sjelden sjeldan "
+    "alltid aldri lenger lengre nok enda ennå fortsatt kun nå no her der dit hit tidlig "
+    "tidleg sent seint dårlig dårleg dårlige dårlege elendig god billig billige vanskelig "
+    "vanskeleg farlig farleg høy høye høge lang langt lange stor små liten faste hele heile "
+    "hver kvar egen eige eget eigne unna borte mulig mogleg enkelt ingen inga ingenting "
+    "året år dag dagen tid gang ganger stadig uten utan etter før over under gjennom "
+    "need needs run runs come back go get make leave never only too poor enough all year "
+    "people place places consider cannot derfor difor dermed endelig rett rette sikte sak "
+    "saker mål bruk samt blant annen anna"
+)
+# Words that put a verb after them: å flytte, vil flytte, som flytter, vi mangler.
+_VERB_CONTEXT = _wordset(
+    "å må kan vil skal bør burde skulle kunne ville vi eg jeg dei de det den han ho hun som "
+    "man ein ikke ikkje will can should must they we"
+)
+_PARTICLES = _wordset("ut inn opp ned heim hjem tilbake bort vekk fram frem att")
+_VERB_SHARE = 0.3
 
 
 @dataclass
@@ -74,49 +139,246 @@ def class_tfidf(counts: sp.csr_matrix, labels: np.ndarray, k: int) -> np.ndarray
     return np.where(per_class >= 2, scores, scores * 0.01)
 
 
-def pick_terms(scores: np.ndarray, vocabulary: Sequence[str], terms: Terms) -> list[str]:
-    """Return up to N_TERMS distinct surface words, best first."""
-    out: list[str] = []
+@dataclass
+class _Unit:
+    """A candidate theme word or fixed two-word unit, as written by the members."""
+
+    surface: str
+    stems: tuple[str, ...]
+    score: float
+    proper: bool = False
+
+
+class _Words:
+    """What the members of one theme wrote, read once: tokens per answer, surfaces per stem."""
+
+    def __init__(
+        self, texts: Sequence[str], languages: Sequence[str], form: str, usage: _Usage
+    ) -> None:
+        analyser = shared_analyser()
+        own, near = _FORM_WORDS.get(form, _FORM_WORDS["nb"])
+        # stem -> Counter of surfaces, by rank 0 (own form) or 1 (close forms)
+        self.surfaces: tuple[dict[str, Counter], dict[str, Counter]] = ({}, {})
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.uses: Counter[str] = Counter()
+        self.capitalised: Counter[str] = Counter()
+        for text, language in zip(texts, languages, strict=True):
+            rank = 0 if language in own else 1 if language in near else None
+            if rank is None:
+                continue
+            previous: tuple[str, bool, bool] | None = None  # word, content word, capitalised
+            seen_pairs: set[tuple[str, str]] = set()
+            for match in _TOKEN.finditer(text):
+                word = match.group(0)
+                lower = word.lower()
+                stems = analyser.features(lower, language) if len(lower) >= 2 else ()
+                before = text[max(0, match.start() - 3) : match.start()].rstrip()
+                capital = word[0].isupper() and bool(before) and before[-1] not in ".!?:;"
+                self.uses[lower] += 1
+                usage.saw(previous[0] if previous else None, lower)
+                if capital:
+                    self.capitalised[lower] += 1
+                if stems:
+                    forms = self.surfaces[rank].setdefault(stems[0], Counter())
+                    forms[lower] += 1
+                # A pair is two content words, or a name in capitals ("Indre Fjordvik").
+                if previous is not None and (
+                    (previous[1] and stems) or (previous[2] and capital and (previous[1] or stems))
+                ):
+                    seen_pairs.add((previous[0], lower))
+                previous = (lower, bool(stems), capital)
+            self.pairs.update(seen_pairs)
+
+    def surface(self, stem: str) -> tuple[str | None, bool]:
+        """Return the most used whole word behind a stem (own form first) and if it is own."""
+        for rank, table in enumerate(self.surfaces):
+            forms = table.get(stem)
+            if forms:
+                return max(forms, key=lambda w: (forms[w], -len(w), w)), rank == 0
+        return None, False
+
+    def unit_with(self, word: str) -> tuple[str, str] | None:
+        """Return the adjacent pair this word (almost) always comes in, if any."""
+        best = None
+        for (a, b), n in self.pairs.items():
+            if word not in (a, b) or n < 2:
+                continue
+            rarer = min(self.uses[a], self.uses[b])
+            if n >= TOGETHER_SHARE * rarer and (best is None or n > best[1]):
+                best = ((a, b), n)
+        return best[0] if best else None
+
+
+def theme_units(
+    scores: np.ndarray, vocabulary: Sequence[str], words: _Words, verbs: frozenset[str]
+) -> list[_Unit]:
+    """Return candidate units best first: whole words, fixed pairs kept whole, no fillers."""
+    units: list[_Unit] = []
+    used: set[str] = set()
+    analyser = shared_analyser()
     for index in np.argsort(-scores, kind="stable"):
-        if scores[index] <= 0 or len(out) >= N_TERMS:
+        if scores[index] <= 0 or len(units) >= 4 * N_TERMS:
             break
-        word = terms.surface(vocabulary[index])
+        stem = vocabulary[index]
+        word, own = words.surface(stem)
+        if not word or word in used or word in FILLER_WORDS or word in verbs:
+            continue
+        if len(word) < MIN_LABEL_CHARS:
+            continue
+        # Words the project's own language form wrote come first.
+        score = float(scores[index]) * (1.0 if own else NEAR_FORM_WEIGHT)
+        pair = words.unit_with(word)
+        if pair is not None and min(len(w) for w in pair) < MIN_LABEL_CHARS:
+            pair = None  # "jf. samarbeidsavtalen": the abbreviation is no part of a name
+        proper = pair is not None and all(words.capitalised[w] for w in pair)
+        if pair is not None and (proper or not any(w in FILLER_WORDS | verbs for w in pair)):
+            used.update(pair)
+            surface = " ".join(w.capitalize() if proper else w for w in pair)
+            stems = tuple(s for w in pair for s in analyser.features(w, "nb")[:1]) or (stem,)
+            units.append(_Unit(surface, stems, score, proper))
+            continue
+        used.add(word)
+        proper = words.capitalised[word] >= max(1, words.uses[word] // 2)
+        units.append(_Unit(word.capitalize() if proper else word, (stem,), score, proper))
+    return sorted(units, key=lambda u: -u.score)
+
+
+def pick_terms(units: Sequence[_Unit]) -> list[str]:
+    """Return up to N_TERMS surfaces, best first, skipping parts of words already chosen."""
+    out: list[str] = []
+    for unit in units:
+        lower = unit.surface.lower()
         # A compound's parts repeat it ("arbeidsplasser", "arbeid", "plasser"): keep the whole.
-        if word and not any(word in chosen for chosen in out):
-            out.append(word)
+        if any(lower in chosen.lower() for chosen in out):
+            continue
+        out.append(unit.surface)
+        if len(out) == N_TERMS:
+            break
     return out
 
 
-def make_label(words: Sequence[str]) -> str:
-    """Join the leading theme words into a 2–4 word label, skipping parts of chosen words."""
-    chosen: list[str] = []
-    for word in words:
-        if any(word in other or other in word for other in chosen):
-            continue
-        chosen.append(word)
-        if len(chosen) == LABEL_WORDS:
-            break
-    if not chosen:
+def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
+    """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive."""
+    heads = [u for u in units if not u.proper]
+    if not heads:
+        heads = list(units)
+    if not heads:
         return ""
-    text = ", ".join(chosen)
+    first = heads[0]
+    # A distinctive compound built on the best word is the more specific heading
+    # (turisme → helårsturisme).
+    for unit in heads[1:4]:
+        if unit.score >= 0.5 * first.score and _contains_root(unit.surface, first):
+            first = unit
+            break
+    chosen = [first.surface]
+    for unit in [u for u in heads[:5] if u is not first]:
+        if unit.score < SECOND_WORD_SHARE * first.score:
+            break
+        a, b = unit.surface.lower(), first.surface.lower()
+        if a in b or b in a or _same_root(a, b) or unit.stems[0] in b or first.stems[0] in a:
+            continue
+        # Both words are parts of one compound the members wrote (fri + skoler): use it.
+        whole = next(
+            (
+                u
+                for u in units
+                if a in u.surface.lower()
+                and b in u.surface.lower()
+                and u.surface.lower() not in (a, b)
+            ),
+            None,
+        )
+        if whole is not None:
+            chosen = [whole.surface]
+            break
+        chosen.append(unit.surface)
+        break
+    text = f" {_JOIN.get(language_form, 'og')} ".join(chosen)
     return text[0].upper() + text[1:]
 
 
-def representatives(members: np.ndarray, vectors: np.ndarray, keys: Sequence[str]) -> list[int]:
-    """Return up to three members nearest their centre that are not near-duplicates."""
+def _contains_root(word: str, unit: _Unit) -> bool:
+    """Tell whether a longer word is a compound ending in the unit's stem."""
+    lower, stem = word.lower(), unit.stems[0]
+    return len(lower) > len(unit.surface) and len(stem) >= 4 and stem in lower[1:]
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Tell whether two words share most of their beginning (turismen / turister)."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 5 and common >= 0.6 * min(len(a), len(b))
+
+
+class _Usage:
+    """How words are used across the input, to tell verbs: often right after å, a modal or
+    a pronoun, or before a particle ("ut", "tilbake")."""
+
+    def __init__(self) -> None:
+        self.after: Counter[str] = Counter()
+        self.total: Counter[str] = Counter()
+
+    def saw(self, previous: str | None, word: str) -> None:
+        """Count one token and the word before it."""
+        self.total[word] += 1
+        if previous is None:
+            return
+        if previous in _VERB_CONTEXT:
+            self.after[word] += 1
+        elif word in _PARTICLES:  # flyttar ut, kommer tilbake, flytte heim
+            self.after[previous] += 1
+
+    def verbs(self) -> frozenset[str]:
+        """Return the words used as verbs in at least _VERB_SHARE of their uses."""
+        return frozenset(
+            w for w, n in self.after.items() if n >= _VERB_SHARE * self.total[w] and _verb_form(w)
+        )
+
+
+@lru_cache(maxsize=50_000)
+def _verb_form(word: str) -> bool:
+    """Tell whether a word looks like a Norwegian or English verb form (a hint, not a tagger)."""
+    return word.endswith(("e", "a", "er", "ar", "es", "ast", "te", "de", "et", "s", "ing", "ed"))
+
+
+def _grams(text: str) -> Counter[str]:
+    padded = f" {' '.join(text.lower().split())} "
+    return Counter(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(n * b[g] for g, n in a.items() if g in b)
+    norm = np.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    return float(dot / norm) if norm else 0.0
+
+
+def representatives(
+    members: np.ndarray, vectors: np.ndarray | None, texts: Sequence[str]
+) -> list[int]:
+    """Return up to three members nearest their centre that are not variants of each other."""
     if not len(members):
         return []
-    centroid = vectors[members].mean(axis=0)
-    order = members[np.argsort(-(vectors[members] @ centroid), kind="stable")]
+    if vectors is not None and np.any(vectors[members]):
+        centroid = vectors[members].mean(axis=0)
+        order = members[np.argsort(-(vectors[members] @ centroid), kind="stable")]
+    else:
+        order = members
     chosen: list[int] = []
-    seen: set[str] = set()
+    grams: list[Counter[str]] = []
     for index in order:
-        if keys[index] in seen:
+        mine = _grams(texts[index])
+        if any(_cosine(mine, other) >= DUPLICATE_CHARS for other in grams):
             continue
-        if any(float(vectors[index] @ vectors[c]) > DUPLICATE_SIMILARITY for c in chosen):
+        if vectors is not None and any(
+            float(vectors[index] @ vectors[c]) > DUPLICATE_SIMILARITY for c in chosen
+        ):
             continue
         chosen.append(int(index))
-        seen.add(keys[index])
+        grams.append(mine)
         if len(chosen) == N_REPRESENTATIVES:
             break
     return chosen
@@ -126,24 +388,32 @@ def describe(
     labels: np.ndarray,
     k: int,
     terms: Terms,
-    vectors: np.ndarray,
+    vectors: np.ndarray | None,
     texts: Sequence[str],
     languages: Sequence[str],
+    language_form: str = "nb",
 ) -> list[Theme]:
     """Return one Theme per label 0..k-1."""
     counts, vocabulary = term_counts(terms)
     scores = class_tfidf(counts, labels, k)
-    keys = [" ".join(t.lower().split()) for t in texts]
+    share = np.asarray((counts > 0).sum(axis=0)).ravel() / max(1, counts.shape[0])
+    scores = np.where(share > COMMON_SHARE, 0.0, scores)
+    usage = _Usage()
+    groups = [np.flatnonzero(labels == theme) for theme in range(k)]
+    read = [
+        _Words([texts[i] for i in m], [languages[i] for i in m], language_form, usage)
+        for m in groups
+    ]
+    verbs = usage.verbs()
     themes = []
-    for theme in range(k):
-        members = np.flatnonzero(labels == theme)
-        words = pick_terms(scores[theme], vocabulary, terms) if vocabulary else []
+    for theme, (members, words) in enumerate(zip(groups, read, strict=True)):
+        units = theme_units(scores[theme], vocabulary, words, verbs) if vocabulary else []
         themes.append(
             Theme(
-                label=make_label(words),
-                terms=words,
+                label=make_label(units, language_form),
+                terms=pick_terms(units),
                 size=len(members),
-                representative=representatives(members, vectors, keys),
+                representative=representatives(members, vectors, texts),
                 language_counts=dict(Counter(languages[i] for i in members)),
             )
         )

@@ -10,13 +10,13 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from . import cluster
-from .describe import Theme, describe
+from .describe import LANGUAGE_FORMS, Theme, describe
 from .embedding import EMBEDDING_MODEL, embed, embedding_available
 from .guided import fit_guided
 from .language import UNKNOWN, detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
 
-ANALYSIS_VERSION = "engage-analysis/1.2"
+ANALYSIS_VERSION = "engage-analysis/2.0"
 # Fewer distinct answers than this cannot be grouped meaningfully.
 MIN_TEXTS = 4
 # Each theme needs at least this many distinct answers on average.
@@ -29,7 +29,8 @@ class ThemeModel:
     ``n_themes`` forces the number of themes; otherwise it is chosen between ``min_themes``
     and ``max_themes``. With ``seeds`` (short descriptions such as "reiseliv og
     opplevelser") the model runs in guided mode: theme i is seed i, and answers that fit
-    none of them get -1. ``use_embeddings=False`` skips the sentence-embedding model.
+    none of them get -1. The installed sentence-embedding model is used unless
+    ``use_embeddings=False``. Labels are headings in ``language_form`` ("nb", "nn" or "en").
     """
 
     def __init__(
@@ -40,6 +41,7 @@ class ThemeModel:
         random_state: int = 0,
         seeds: Sequence[str] | None = None,
         use_embeddings: bool = True,
+        language_form: str = "nb",
     ) -> None:
         self.n_themes = n_themes
         self.min_themes = min_themes
@@ -47,6 +49,9 @@ class ThemeModel:
         self.random_state = random_state
         self.seeds = list(seeds) if seeds is not None else None
         self.use_embeddings = use_embeddings
+        if language_form not in LANGUAGE_FORMS:
+            raise ValueError(f"language_form must be one of {LANGUAGE_FORMS}")
+        self.language_form = language_form
 
     def get_params(self) -> dict:
         """Return the constructor parameters (scikit-learn style)."""
@@ -57,6 +62,7 @@ class ThemeModel:
             "random_state": self.random_state,
             "seeds": self.seeds,
             "use_embeddings": self.use_embeddings,
+            "language_form": self.language_form,
         }
 
     @property
@@ -99,7 +105,9 @@ class ThemeModel:
         full = np.zeros((len(clean), vectors.shape[1]), dtype=np.float32)
         full[valid] = vectors
         k_found = self.partition_.centroids.shape[0]
-        self.themes_ = describe(self.labels_, k_found, terms, full, clean, self.language_)
+        self.themes_ = describe(
+            self.labels_, k_found, terms, full, clean, self.language_, self.language_form
+        )
         for theme, seed in zip(self.themes_, self.seeds or [], strict=False):
             theme.seed = seed
         return self
@@ -152,7 +160,9 @@ class ThemeModel:
     def _fit_free(self, k: int | range, vectors: np.ndarray, in_sample: np.ndarray) -> np.ndarray:
         """Smooth the sample, place the rest, run k-means; return labels of all vectors."""
         smoothed = np.zeros_like(vectors)
-        smoothed[in_sample] = cluster.smooth(vectors[in_sample])
+        most = k if isinstance(k, int) else max(k)
+        neighbours = cluster.neighbours_for(len(in_sample), most)
+        smoothed[in_sample] = cluster.smooth(vectors[in_sample], n_neighbors=neighbours)
         rest = np.setdiff1d(np.arange(len(vectors)), in_sample)
         if len(rest):
             smoothed[rest] = cluster.extend(vectors[rest], vectors[in_sample], smoothed[in_sample])
@@ -160,9 +170,7 @@ class ThemeModel:
         reduced = cluster.project(smoothed, reducer)
         if isinstance(k, range):
             k, self.k_scores_ = cluster.choose_k(reduced[in_sample], k, self.random_state)
-        # The damped merge helps where embeddings separate themes; TF-IDF alone keeps Ward.
-        power = cluster.MERGE_SIZE_POWER if self.embeddings_ is not None else 1.0
-        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state, power)
+        _, centroids = cluster.kmeans(reduced[in_sample], k, self.random_state)
         self.partition_ = cluster.Partition(
             vectors[in_sample], smoothed[in_sample], centroids, reducer
         )
@@ -218,7 +226,8 @@ class ThemeModel:
             if given.ndim != 2 or len(given) != len(clean):
                 raise ValueError("embeddings must be an array of shape (len(texts), dim)")
             return given
-        return self._embed_new(clean) if self.use_embeddings and clean else None
+        # The installed embedding model is used unless switched off (use_embeddings=False).
+        return embed(clean) if self.use_embeddings and clean else None
 
     def _embed_new(self, texts: list[str]) -> np.ndarray | None:
         if not self.use_embeddings or getattr(self, "embedding_model_", None) is None:

@@ -66,17 +66,11 @@ def test_ward_merge_joins_the_pieces_of_a_large_group_first():
     assert len({mapping[0], mapping[3], mapping[4]}) == 3
 
 
-def test_damped_merge_keeps_a_large_theme_whole_where_ward_splits_it():
-    # Two halves of one large theme a little apart, two small themes further apart.
-    # Ward's size weight (100·100/200 = 50 against 5·5/10 = 2.5) joins the small ones first.
-    means = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 5.0], [2.0, 5.0]])
-    sizes = np.array([100, 100, 5, 5])
-
-    ward = cluster.ward_merge(means, sizes, 3)
-    damped = cluster.ward_merge(means, sizes, 3, size_power=cluster.MERGE_SIZE_POWER)
-
-    assert ward[0] != ward[1] and ward[2] == ward[3]
-    assert damped[0] == damped[1] and damped[2] != damped[3]
+def test_neighbourhood_stays_within_half_an_average_theme():
+    assert cluster.neighbours_for(2400) == 15
+    assert cluster.neighbours_for(2400, 16) == 15
+    assert cluster.neighbours_for(440, 26) == 8
+    assert cluster.neighbours_for(60, 6) == 5
 
 
 def test_word_rows_for_new_answers_match_scikit_learns_transform(corpus):
