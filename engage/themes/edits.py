@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 
 from engage.analysis import ThemeModel
 from engage.extensions import db
-from engage.models import AnalysisRun, Theme, ThemeEdit, ThemeMember, User
+from engage.models import AnalysisRun, Project, Theme, ThemeEdit, ThemeMember, User
 from engage.themes.embeddings import load_vectors
 
 MAX_PINNED = 4
@@ -102,7 +102,10 @@ def split(run: AnalysisRun, user: User, theme: Theme, parts: int) -> list[Theme]
     vectors = load_vectors([m.answer_id for m in members])
     # Stored vectors only: a web process never loads the embedding model (TF-IDF otherwise).
     model = ThemeModel(
-        n_themes=max(2, min(4, parts)), random_state=0, use_embeddings=vectors is not None
+        n_themes=max(2, min(4, parts)),
+        random_state=0,
+        use_embeddings=vectors is not None,
+        language_form=db.session.get(Project, run.project_id).language_form.value,
     ).fit(texts, embeddings=vectors)
     if len(model.themes_) < 2:
         raise EditError("the input could not be split")

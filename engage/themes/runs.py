@@ -101,11 +101,14 @@ def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRu
     try:
         _pause_for_tests(run)
         _clear(run)
-        items = select_input(db.session.get(Project, run.project_id), run.selection)
+        project = db.session.get(Project, run.project_id)
+        items = select_input(project, run.selection)
         run.input_count = len(items)
         use = run.params.get("use_embeddings", True)
         vectors = _embeddings(run, items, embed) if use else None
-        model = ThemeModel(**{key: run.params[key] for key in MODEL_PARAMS}).fit(
+        params = {key: run.params[key] for key in MODEL_PARAMS}
+        # Labels are written in the kommune's language form, whatever the input's mix.
+        model = ThemeModel(**params, language_form=project.language_form.value).fit(
             [i.text for i in items], languages=None, embeddings=vectors
         )
         _store(run, items, model)
