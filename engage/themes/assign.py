@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 from sqlalchemy import select
 
+from engage.analysis import assign_to_groups
 from engage.extensions import db
 from engage.models import AnalysisRun, Answer, Project, ThemeMember
 from engage.models.base import insert_new
@@ -64,38 +61,22 @@ def assign_new_input(run: AnalysisRun) -> int:
 def nearest_theme(run, placed_ids, placed_themes, new_ids, new_texts) -> list[int | None]:
     """For each new answer, the theme whose current members it is closest to (or None).
 
-    Uses stored embeddings when every answer has one (the worker embeds first), else TF-IDF."""
+    Uses stored embeddings when every answer has one (the worker embeds first), else TF-IDF;
+    the arithmetic is engage.analysis's, so the app and the library place alike."""
     if not placed_ids:
         return [None] * len(new_ids)
     old, fresh = load_vectors(placed_ids), load_vectors(new_ids)
-    kind = "embedding"
+    kind, texts = "embedding", {}
     if old is None or fresh is None:
-        kind = "tfidf"
-        texts = dict(
-            db.session.execute(
-                select(Answer.id, Answer.text).where(Answer.id.in_(placed_ids))
-            ).all()
-        )
-        old, fresh = _tfidf([texts[a] or "" for a in placed_ids], new_texts)
-    theme_ids = sorted(set(placed_themes))
-    index = {t: n for n, t in enumerate(theme_ids)}
-    indicator = sp.csr_matrix(
-        (
-            np.ones(len(placed_themes), dtype=np.float32),
-            ([index[t] for t in placed_themes], np.arange(len(placed_themes))),
-        ),
-        shape=(len(theme_ids), len(placed_themes)),
+        kind, old, fresh = "tfidf", None, None
+        rows = select(Answer.id, Answer.text).where(Answer.id.in_(placed_ids))
+        texts = dict(db.session.execute(rows).all())
+    labels = assign_to_groups(
+        old,
+        placed_themes,
+        fresh,
+        member_texts=[texts.get(a) or "" for a in placed_ids] if texts else None,
+        new_texts=list(new_texts) if texts else None,
+        min_similarity=MIN_SIMILARITY[kind],
     )
-    centroids = normalize(sp.csr_matrix(indicator @ old))
-    similarity = np.asarray((sp.csr_matrix(fresh) @ centroids.T).todense())
-    best = similarity.argmax(axis=1)
-    return [
-        theme_ids[b] if similarity[n, b] >= MIN_SIMILARITY[kind] else None
-        for n, b in enumerate(best)
-    ]
-
-
-def _tfidf(old_texts: list[str], new_texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    matrix = vectorizer.fit_transform(old_texts + new_texts).tocsr()
-    return matrix[: len(old_texts)], matrix[len(old_texts) :]
+    return [int(label) if label >= 0 else None for label in labels.tolist()]
