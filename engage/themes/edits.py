@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from engage.analysis import ThemeModel
+from engage.analysis import ThemeModel, describe_groups
 from engage.extensions import db
-from engage.models import AnalysisRun, Project, Theme, ThemeEdit, ThemeMember, User
+from engage.models import AnalysisRun, Answer, Project, Theme, ThemeEdit, ThemeMember, User
 from engage.themes.embeddings import load_vectors
 
 MAX_PINNED = 4
@@ -69,8 +69,6 @@ def merge(run: AnalysisRun, user: User, themes: Sequence[Theme]) -> Theme:
     db.session.execute(
         update(ThemeMember).where(ThemeMember.theme_id.in_(other_ids)).values(theme_id=target.id)
     )
-    target.terms = _merged(target.terms, *(t.terms for t in others))[:10]
-    target.quotes = _merged(target.quotes, *(t.quotes for t in others))[:3]
     if target.pin_order is None:
         target.pin_order = min((t.pin_order for t in others if t.is_pinned), default=None)
     record(
@@ -80,11 +78,8 @@ def merge(run: AnalysisRun, user: User, themes: Sequence[Theme]) -> Theme:
         db.session.delete(theme)
     db.session.flush()
     renumber_pins(run)
+    redescribe(run, [target])
     return target
-
-
-def _merged(*lists: Sequence) -> list:
-    return list(dict.fromkeys(x for values in lists for x in values))
 
 
 def split(run: AnalysisRun, user: User, theme: Theme, parts: int) -> list[Theme]:
@@ -138,23 +133,29 @@ def split(run: AnalysisRun, user: User, theme: Theme, parts: int) -> list[Theme]
 def move(run: AnalysisRun, user: User, answer_ids: Sequence[int], target: Theme | None) -> int:
     """Move input to another theme (or to "unassigned"); returns how many moved."""
     members = _members(run, answer_ids)
+    touched = {m.theme_id for m in members} | {target.id if target else None}
     for member in members:
         member.theme_id = target.id if target else None
         member.is_excluded, member.is_new, member.source = False, False, "moved"
     record(
         run, user, "move", answers=[m.answer_id for m in members], to=target.id if target else None
     )
+    db.session.flush()
+    redescribe(run, [t for t in run.themes if t.id in touched])
     return len(members)
 
 
 def exclude(run: AnalysisRun, user: User, answer_ids: Sequence[int], excluded: bool) -> int:
     """Mark input as not relevant (kept, out of every theme), or bring it back."""
     members = _members(run, answer_ids)
+    touched = {m.theme_id for m in members}
     for member in members:
         member.is_excluded, member.is_new = excluded, False
         if excluded:
             member.theme_id = None
     record(run, user, "exclude" if excluded else "include", answers=[m.answer_id for m in members])
+    db.session.flush()
+    redescribe(run, [t for t in run.themes if t.id in touched])
     return len(members)
 
 
@@ -211,3 +212,43 @@ def renumber_pins(run: AnalysisRun) -> None:
     db.session.expire(run, ["themes"])
     for order, theme in enumerate(pinned_themes(run)):
         theme.pin_order = order
+
+
+def redescribe(run: AnalysisRun, themes: Sequence[Theme]) -> None:
+    """Key terms, quotes and — unless the leader named the theme — the label of these themes,
+    from their current members, distinct against the run's other themes (engage.analysis)."""
+    if not themes:
+        return
+    rows = db.session.execute(
+        select(ThemeMember.answer_id, ThemeMember.theme_id, Answer.text)
+        .join(Answer, Answer.id == ThemeMember.answer_id)
+        .where(ThemeMember.run_id == run.id, ThemeMember.is_excluded.is_(False))
+        .order_by(ThemeMember.answer_id)
+    ).all()
+    theme_ids = sorted({t for _a, t, _x in rows if t is not None})
+    index = {theme_id: n for n, theme_id in enumerate(theme_ids)}
+    groups = [index.get(t, -1) if t is not None else -1 for _a, t, _x in rows]
+    ids = [a for a, _t, _x in rows]
+    described = describe_groups(
+        [x or "" for _a, _t, x in rows],
+        groups,
+        embeddings=load_vectors(ids),
+        language_form=db.session.get(Project, run.project_id).language_form.value,
+    )
+    named = _named_themes(run)
+    for theme in themes:
+        if theme.id not in index:
+            theme.terms, theme.quotes = [], []
+            continue
+        found = described[index[theme.id]]
+        theme.terms = list(found.terms)
+        theme.quotes = [ids[i] for i in found.representative]
+        if theme.id not in named and theme.origin != "manual":
+            theme.label = found.label[:200]
+
+
+def _named_themes(run: AnalysisRun) -> set[int]:
+    edits = db.session.scalars(
+        select(ThemeEdit.details).where(ThemeEdit.run_id == run.id, ThemeEdit.action == "rename")
+    )
+    return {d.get("theme") for d in edits if d}
