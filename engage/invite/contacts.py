@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from engage.core.text import clean_name
 from engage.extensions import db
+from engage.invite.voters import delete_link_ballots
 from engage.models import Activity, ActivityStatus, Contact, Invitation, Project
 from engage.models.base import utcnow
 
@@ -95,7 +96,9 @@ def _invitation_data(invitation: Invitation) -> dict[str, Any]:
 
 
 def delete_contact(contact: Contact) -> None:
-    """Delete a contact with their invitations and answers, on their request."""
+    """Delete a contact with their invitations and answers, on their request: their survey
+    answers, and their ballots in votes with the comments on them."""
+    delete_link_ballots(contact.invitations)
     for invitation in contact.invitations:
         if invitation.response is not None:
             db.session.delete(invitation.response)
