@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from engage.core.text import clean_name
 from engage.extensions import db
 from engage.invite.voters import delete_link_ballots
-from engage.models import Activity, ActivityStatus, Contact, Invitation, Project
+from engage.models import Activity, ActivityStatus, Contact, ContactImport, Invitation, Project
 from engage.models.base import utcnow
 
 CONTACT_FIELDS = (
@@ -130,7 +130,20 @@ def _in_running_survey(contact: Contact) -> bool:
     return any(i.activity.status is not ActivityStatus.CLOSED for i in contact.invitations)
 
 
+def _forget_pending_imports(contact: Contact) -> None:
+    """Unconfirmed imports holding the contact's e-mail would bring the identity back."""
+    email = (contact.email or "").lower()
+    if not email:
+        return
+    for pending in db.session.scalars(
+        sa.select(ContactImport).where(ContactImport.project_id == contact.project_id)
+    ):
+        if any((row.get("email") or "").lower() == email for row in pending.rows or []):
+            db.session.delete(pending)
+
+
 def _erase(contact: Contact) -> None:
+    _forget_pending_imports(contact)
     contact.name = contact.phone = contact.company = ""
     contact.email = contact.org_number = None
     contact.erased_at = utcnow()
