@@ -263,7 +263,8 @@ def purge_expired_imports() -> int:
 def apply_import(pending: ContactImport) -> int:
     """Add or merge every row of a confirmed import; returns how many rows."""
     project = db.session.get(Project, pending.project_id)
-    assert project is not None
+    if project is None:  # cannot happen while the row exists: it goes with its project
+        raise LookupError(f"contact import {pending.id} has no project")
     for row in pending.rows:
         save_contact(project, row, merge=True)
     count = len(pending.rows)
