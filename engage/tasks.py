@@ -24,6 +24,7 @@ from engage.analysis import embedding_available
 from engage.core import jobs
 from engage.extensions import db, huey
 from engage.invite.delivery import activities_with_due_mails, deliver
+from engage.invite.importing import purge_expired_imports
 from engage.models import AnalysisRun, Project
 from engage.themes import embeddings
 from engage.themes.assign import assign_new_input, new_input
@@ -145,10 +146,20 @@ def send_due_mails(base: str | None = None, activity_id: int | None = None) -> i
 
 @huey.periodic_task(crontab(minute="*"))
 def sweep() -> None:
-    """Every minute: recover stuck runs, embed the backlog, send due mails."""
+    """Every minute: drop expired contact imports, recover stuck runs, embed the backlog,
+    send due mails."""
+    purge_imports()
     recover_runs()
     embed_backlog()
     send_due_mails.call_local()
+
+
+def purge_imports() -> int:
+    """Delete unconfirmed contact imports past their lifetime (names, e-mails, phones)."""
+    with task_context():
+        purged = purge_expired_imports()
+        db.session.commit()
+    return purged
 
 
 def recover_runs() -> None:

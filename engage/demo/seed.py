@@ -111,7 +111,7 @@ def _demo_leader(reset_password: bool) -> tuple[User, str | None]:
         return user, None
     password = generate_password()
     if user is None:
-        user = User(email=DEMO_EMAIL, name="Demo Leder", role=Role.LEADER, password_hash="")
+        user = User(email=DEMO_EMAIL, name="Demo Leder", role=Role.LEADER)
         db.session.add(user)
     user.password_hash = hash_password(password)
     user.revoke_sessions()
@@ -136,7 +136,7 @@ def _create_demo_project(leader: User, today: date) -> Project:
     project.is_demo = True
     project.areas = list(texts.AREAS)
     project.privacy_contact = "personvernombud@nordfjell.example (demo)"
-    rng = random.Random(2026)  # noqa: S311  (demo data, reproducible)
+    rng = random.Random(2026)  # noqa: S311  # nosec B311  # (demo data, reproducible)
     for kind, title, place, status, days_ago, count in ACTIVITIES:
         activity = create_activity(
             project,
@@ -225,7 +225,7 @@ def demo_vote(project: Project, run: AnalysisRun) -> Activity:
     vote.status, vote.vote_mode, vote.vote_dots = ActivityStatus.OPEN, "dots", 3
     db.session.flush()
     options = services.options(vote)
-    rng = random.Random(2032)  # noqa: S311  (demo data, reproducible)
+    rng = random.Random(2032)  # noqa: S311  # nosec B311  # (demo data, reproducible)
     # The first areas get more dots, as a room usually agrees on one or two.
     weights = [len(options) - i + 1 for i in range(len(options))]
     for n in range(VOTE_BALLOTS):

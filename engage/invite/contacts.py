@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from engage.core.text import clean_name
 from engage.extensions import db
-from engage.models import Activity, ActivityStatus, Contact, Invitation, Project
+from engage.invite.voters import delete_link_ballots
+from engage.models import Activity, ActivityStatus, Contact, ContactImport, Invitation, Project
 from engage.models.base import utcnow
 
 CONTACT_FIELDS = (
@@ -95,7 +96,9 @@ def _invitation_data(invitation: Invitation) -> dict[str, Any]:
 
 
 def delete_contact(contact: Contact) -> None:
-    """Delete a contact with their invitations and answers, on their request."""
+    """Delete a contact with their invitations and answers, on their request: their survey
+    answers, and their ballots in votes with the comments on them."""
+    delete_link_ballots(contact.invitations)
     for invitation in contact.invitations:
         if invitation.response is not None:
             db.session.delete(invitation.response)
@@ -127,7 +130,20 @@ def _in_running_survey(contact: Contact) -> bool:
     return any(i.activity.status is not ActivityStatus.CLOSED for i in contact.invitations)
 
 
+def _forget_pending_imports(contact: Contact) -> None:
+    """Unconfirmed imports holding the contact's e-mail would bring the identity back."""
+    email = (contact.email or "").lower()
+    if not email:
+        return
+    for pending in db.session.scalars(
+        sa.select(ContactImport).where(ContactImport.project_id == contact.project_id)
+    ):
+        if any((row.get("email") or "").lower() == email for row in pending.rows or []):
+            db.session.delete(pending)
+
+
 def _erase(contact: Contact) -> None:
+    _forget_pending_imports(contact)
     contact.name = contact.phone = contact.company = ""
     contact.email = contact.org_number = None
     contact.erased_at = utcnow()

@@ -152,7 +152,8 @@ def _send_one(
     result: Delivery,
 ) -> None:
     mail = db.session.get(InvitationMail, mail_id)
-    assert mail is not None
+    if mail is None:  # its contact was deleted after the mail was claimed: nobody to mail
+        return
     invitation = mail.invitation
     contact = invitation.contact
     composed = compose(message, activity, contact, mail.kind, base, token)

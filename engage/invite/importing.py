@@ -251,10 +251,20 @@ def store_check(project: Project, user: User, filename: str, check: ImportCheck)
     return pending
 
 
+def purge_expired_imports() -> int:
+    """Drop unconfirmed imports older than PENDING_LIFETIME, in every project; the job
+    worker's sweep calls this, so no contact list lingers when nobody imports again."""
+    result = db.session.execute(
+        sa.delete(ContactImport).where(ContactImport.created_at < utcnow() - PENDING_LIFETIME)
+    )
+    return result.rowcount or 0
+
+
 def apply_import(pending: ContactImport) -> int:
     """Add or merge every row of a confirmed import; returns how many rows."""
     project = db.session.get(Project, pending.project_id)
-    assert project is not None
+    if project is None:  # cannot happen while the row exists: it goes with its project
+        raise LookupError(f"contact import {pending.id} has no project")
     for row in pending.rows:
         save_contact(project, row, merge=True)
     count = len(pending.rows)

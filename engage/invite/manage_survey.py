@@ -30,7 +30,7 @@ from engage.models import (
 )
 
 BASE = "/projects/<int:project_id>/activities/<int:activity_id>/invitations"
-PREVIEW_TOKEN = "PERSONAL-LINK-EXAMPLE"  # noqa: S105  (not a secret: shown in previews)
+PREVIEW_TOKEN = "PERSONAL-LINK-EXAMPLE"  # noqa: S105  # nosec B105  # (not a secret: shown in previews)
 
 
 def _survey(project_id: int, activity_id: int) -> Activity:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.extensions import db
-from engage.models.base import Timestamp, enum_column, utcnow
+from engage.models.base import Timestamp, enum_column, utcnow, utcnow_minute
 
 if TYPE_CHECKING:
     from engage.models.response import Answer
@@ -34,7 +34,7 @@ class AnswerEmbedding(db.Model):
     )
     model: Mapped[str] = mapped_column(sa.String(80))
     vector: Mapped[bytes] = mapped_column(sa.LargeBinary)  # float32, little-endian
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow_minute)
 
 
 class AnalysisRun(db.Model):

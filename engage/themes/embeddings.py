@@ -13,7 +13,7 @@ from sqlalchemy import select
 from engage.analysis import EMBEDDING_DIM, EMBEDDING_MODEL, embed, embedding_available
 from engage.extensions import db
 from engage.models import Answer, AnswerEmbedding, Question, QuestionKind
-from engage.models.base import insert_new, utcnow
+from engage.models.base import insert_new, utcnow_minute
 
 BATCH = 64
 
@@ -51,7 +51,7 @@ def embed_answers(answer_ids: Sequence[int]) -> int:
             "answer_id": answer.id,
             "model": EMBEDDING_MODEL,
             "vector": np.asarray(vector, dtype="<f4").tobytes(),
-            "created_at": utcnow(),
+            "created_at": utcnow_minute(),
         }
         for answer, vector in zip(answers, vectors, strict=True)
     ]

@@ -16,6 +16,7 @@ from engage.core.about import ABOUT_FIELDS
 from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.inputs import Submission, queue_follow_up, read_submission, record_response
+from engage.invite import link_voter_keys
 from engage.models import (
     Activity,
     ActivityKind,
@@ -24,7 +25,6 @@ from engage.models import (
     Answer,
     Ballot,
     BallotMark,
-    Invitation,
     Project,
     Question,
     QuestionKind,
@@ -43,11 +43,6 @@ MAX_DOTS = 10
 def voter_key(token: str) -> str:
     """What is stored for a voter: a hash of their session's random ballot token."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def link_voter_key(invitation_id: int) -> str:
-    """The voter key of a ballot cast through a business contact's personal link."""
-    return voter_key(f"invitation:{invitation_id}")
 
 
 def create_vote(project: Project, run: AnalysisRun, title: str) -> Activity:
@@ -252,12 +247,7 @@ def comment_values(activity: Activity, ballot: Ballot | None) -> dict[str, str]:
 
 def link_ballots(vote: Activity) -> int:
     """Ballots cast through business contacts' personal links in this vote."""
-    invitation_ids = db.session.scalars(
-        select(Invitation.id)
-        .join(Activity, Invitation.activity_id == Activity.id)
-        .where(Activity.project_id == vote.project_id)
-    )
-    keys = [link_voter_key(i) for i in invitation_ids]
+    keys = link_voter_keys(vote.project_id)
     count = 0
     for start in range(0, len(keys), 500):  # bounded IN lists
         count += (

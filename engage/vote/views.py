@@ -30,7 +30,7 @@ from engage.core.submit import keeps_typed_input, submit, token_is_stale
 from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.inputs import typed_texts
-from engage.invite import find_mail
+from engage.invite import find_mail, link_voter_key
 from engage.models import Activity, AnalysisRun, Invitation, MailKind
 from engage.vote import services
 
@@ -112,7 +112,7 @@ class BallotForm:
         if link is None:
             self.key, self.action = services.voter_key(_ballot_token(activity)), None
         else:
-            self.key = services.link_voter_key(link.id)
+            self.key = link_voter_key(link)
             self.action = url_for("vote_link.by_link", token=request.view_args["token"])
 
     def is_open(self) -> bool:

@@ -35,6 +35,16 @@ def test_backlog_is_embedded_once_and_loaded_in_order(make_user, make_project, m
     assert count(db) == 3
 
 
+def test_embedding_times_are_kept_to_the_minute(make_user, make_project, make_activity, db):
+    activity_id = make_activity(make_project(make_user("leader")))
+    add_inputs(db, activity_id, ["Bredbånd til alle", "Flere turister"], run_jobs=False)
+    with db as session:
+        assert catch_up() == 2
+        times = list(session.scalars(select(AnswerEmbedding.created_at)))
+    assert len(times) == 2
+    assert all((t.second, t.microsecond) == (0, 0) for t in times)
+
+
 def test_vectors_are_none_until_every_answer_has_one(make_user, make_project, make_activity, db):
     activity_id = make_activity(make_project(make_user("leader")))
     add_inputs(db, activity_id, ["Fiber", "Ferje"], run_jobs=False)
