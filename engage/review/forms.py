@@ -68,6 +68,12 @@ class ProjectForm(FlaskForm):
     privacy_text = TextAreaField(
         _l("Own privacy text"), filters=TEXT, validators=[max_length(10000), NoControlChars()]
     )
+    accessibility_text = TextAreaField(
+        _l("Own accessibility statement"),
+        filters=TEXT,
+        validators=[max_length(10000), NoControlChars()],
+    )
+    retention_until = Date(_l("Delete input after"), validators=[Optional()])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

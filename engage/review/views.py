@@ -88,6 +88,8 @@ def _apply_citizen_settings(project: Project, form: ProjectForm) -> None:
     project.areas = line_list(form.areas_text.data)
     project.privacy_contact = form.privacy_contact.data or ""
     project.privacy_text = form.privacy_text.data or ""
+    project.accessibility_text = form.accessibility_text.data or ""
+    project.retention_until = form.retention_until.data
 
 
 @bp.route("/projects/<int:project_id>/members", methods=["GET", "POST"])
