@@ -227,3 +227,19 @@ class PostItForm(FlaskForm):
             raise ValidationError(
                 _l("Each line can have at most %(n)d characters.", n=MAX_ANSWER_CHARS)
             )
+
+
+class DeleteProjectForm(FlaskForm):
+    confirm_name = StringField(
+        _l("Type the project name to confirm"),
+        filters=TEXT,
+        validators=[*required(_l("Type the project name.")), max_length(200)],
+    )
+
+    def __init__(self, project: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._name = project.name
+
+    def validate_confirm_name(self, field: StringField) -> None:
+        if (field.data or "").strip() != self._name.strip():
+            raise ValidationError(_l("The name does not match. Type it exactly as shown."))
