@@ -16,7 +16,9 @@ from engage.demo.seed import demo_analysis, demo_vote, seed_demo
 from engage.extensions import db
 from engage.invite import commands as invite_commands
 from engage.models import Project, Role
+from engage.models.base import utcnow
 from engage.report.exports import export
+from engage.review import retention
 from engage.tasks import place_new_input, run_worker
 from engage.themes.embeddings import catch_up
 from engage.themes.runs import create_run, execute_run
@@ -163,6 +165,27 @@ def export_summary_command(project: str, fmt: str, output: str) -> None:
     click.echo(f"Wrote {output} ({len(body)} bytes)")
 
 
+@click.command("purge")
+@click.option("--yes", is_flag=True, help="Delete; without it only list what would go.")
+@with_appcontext
+def purge_command(yes: bool) -> None:
+    """Delete personal input and contacts of projects past their retention date."""
+    today = utcnow().date()
+    due = retention.due_projects(today)
+    if not due:
+        click.echo("No project is past its retention date.")
+        return
+    for project in due:
+        found = retention.purge(project) if yes else retention.plan(project)
+        counts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in found.counts.items())
+        verb = "Deleted" if yes else "Would delete"
+        click.echo(f"{project.slug} (kept until {project.retention_until}): {verb} {counts}")
+    if yes:
+        db.session.commit()
+    else:
+        click.echo("Dry run: nothing deleted. Run with --yes to delete.")
+
+
 def _project(key: str):
 
     found = db.session.scalar(
@@ -182,6 +205,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(embed_backlog_command)
     app.cli.add_command(run_analysis_command)
+    app.cli.add_command(purge_command)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
 

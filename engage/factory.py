@@ -14,6 +14,7 @@ from huey.storage import RedisStorage, SqliteStorage
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage import (
+    admin,
     auth,
     cli,
     collect,
@@ -141,7 +142,7 @@ def configure_proxy(app: Flask) -> None:
 
 def register_features(app: Flask) -> None:
     """Each feature registers its blueprints, kind hooks and template names."""
-    for feature in (auth, collect, review, invite, live, themes, report, vote):
+    for feature in (auth, collect, review, invite, admin, live, themes, report, vote):
         feature.init_app(app)
     app.register_blueprint(core_views.bp)
 

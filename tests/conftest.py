@@ -231,3 +231,77 @@ def live_server(app) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
+
+
+@pytest.fixture
+def fill_project(db: Database, make_project: Callable[..., int], make_activity: Callable[..., int]):
+    """A project with a row in every table that hangs under a project: responses, answers,
+    embeddings, an analysis run with a theme and placements, a contact with an invitation and
+    a mail, a pending import, a vote with an option, a ballot and a mark."""
+    from engage.inputs import AnswerValue, Submission, record_response
+    from engage.models import (
+        Activity,
+        AnalysisRun,
+        AnswerEmbedding,
+        Ballot,
+        BallotMark,
+        Contact,
+        ContactImport,
+        Invitation,
+        InvitationMail,
+        MailKind,
+        Project,
+        Theme,
+        ThemeEdit,
+        ThemeMember,
+        VoteOption,
+    )
+
+    def fill(owner: Account, name: str = "Omstilling Testvik", **settings: Any) -> int:
+        project_id = make_project(owner, name=name)
+        workshop_id = make_activity(project_id, kind="workshop", title="Kaia")
+        survey_id = make_activity(project_id, kind="survey", title="Næringslivet")
+        vote_id = make_activity(project_id, kind="vote", title="Prioriter")
+        with db as session:
+            for key, value in settings.items():
+                setattr(session.get(Project, project_id), key, value)
+            workshop = session.get(Activity, workshop_id)
+            question = next(q for q in workshop.questions if q.kind.value == "text")
+            answers = []
+            for text in ("Bredbånd til grendene", "Ny ferjekai"):
+                response, _ = record_response(
+                    workshop, Submission([AnswerValue(question, text=text)]), language="nb"
+                )
+                answers.extend(response.answers)
+            session.flush()
+            for answer in answers:
+                session.add(AnswerEmbedding(answer_id=answer.id, model="m", vector=b"\0" * 8))
+            run = AnalysisRun(project_id=project_id, created_by_id=owner.id)
+            session.add(run)
+            session.flush()
+            theme = Theme(run_id=run.id, label="Bredbånd", quotes=[answers[0].id])
+            session.add(theme)
+            session.flush()
+            session.add(ThemeMember(run_id=run.id, answer_id=answers[0].id, theme_id=theme.id))
+            session.add(ThemeEdit(run_id=run.id, user_id=owner.id, action="rename"))
+            contact = Contact(project_id=project_id, name="Kari", email=f"kari@{name[-6:]}.no")
+            session.add(contact)
+            session.flush()
+            invitation = Invitation(
+                activity_id=survey_id, contact_id=contact.id, response_id=answers[1].response_id
+            )
+            session.add(invitation)
+            session.flush()
+            session.add(InvitationMail(invitation_id=invitation.id, kind=MailKind.INVITATION))
+            session.add(ContactImport(project_id=project_id, created_by_id=owner.id, rows=[]))
+            option = VoteOption(activity_id=vote_id, label="Bredbånd", theme_id=theme.id)
+            session.add(option)
+            session.flush()
+            ballot = Ballot(activity_id=vote_id, voter_key=f"v-{project_id}")
+            session.add(ballot)
+            session.flush()
+            session.add(BallotMark(ballot_id=ballot.id, option_id=option.id, dots=3))
+            session.commit()
+        return project_id
+
+    return fill

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.auth import services
 from engage.auth.forms import LoginForm, PasswordChangeForm
+from engage.core import audit
 from engage.core.urls import safe_next
 from engage.extensions import db, limiter
 
@@ -34,6 +35,7 @@ def login() -> str | WerkzeugResponse:
     if form.validate_on_submit():
         user = services.authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
+            audit.record(audit.LOGIN, user=user)
             db.session.commit()
             login_user(user)
             return redirect(next_url)

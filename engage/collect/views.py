@@ -77,6 +77,16 @@ def privacy(slug: str) -> str:
     return render_template("collect/privacy.html", project=project)
 
 
+@bp.get("/p/<slug>/tilgjengelighet")
+def accessibility(slug: str) -> str:
+    """The accessibility statement (tilgjengelighetserklæring) of the citizen pages."""
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    if project is None:
+        abort(404)
+    g.project_locale = project.language_form.value
+    return render_template("collect/accessibility.html", project=project)
+
+
 def _activity_or_404(code: str) -> Activity:
     activity = services.find_activity_by_code(code)
     if activity is None:

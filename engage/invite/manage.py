@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.core import access
+from engage.core import access, audit
 from engage.core.forms import ConfirmForm
 from engage.core.security import accepts_upload
 from engage.extensions import db
@@ -96,7 +96,9 @@ def delete_contact(project_id: int, contact_id: int) -> WerkzeugResponse:
     contact = _contact(project_id, contact_id)
     project = contact.project
     if ConfirmForm().validate_on_submit():
+        contact_id = contact.id
         contacts.delete_contact(contact)
+        audit.record(audit.DELETE_CONTACT, project, contact_id=contact_id)
         db.session.commit()
         flash(_("The contact and their answers are deleted."), "success")
     return redirect(_list_url(project))

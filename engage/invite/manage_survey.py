@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.core import access
+from engage.core import access, audit
 from engage.core.about import value_label
 from engage.core.forms import ConfirmForm
 from engage.core.jobs import later
@@ -250,6 +250,7 @@ def erase(project_id: int, activity_id: int) -> WerkzeugResponse:
             flash(_("Close the survey first; then the contact details can be erased."), "error")
             return _back(activity)
         erased, kept = contacts.erase_identities(activity)
+        audit.record(audit.ERASE_CONTACTS, activity.project, activity_id=activity.id, erased=erased)
         db.session.commit()
         flash(
             ngettext(

@@ -1,6 +1,7 @@
 """Models, one module per aggregate."""
 
 from engage.models.activity import Activity, ActivityKind, ActivityStatus, Question, QuestionKind
+from engage.models.audit import AuditEvent
 from engage.models.invitation import (
     Contact,
     ContactImport,
@@ -30,6 +31,7 @@ __all__ = [
     "AnalysisRun",
     "Answer",
     "AnswerEmbedding",
+    "AuditEvent",
     "Ballot",
     "BallotMark",
     "Contact",

@@ -43,6 +43,10 @@ class Project(db.Model):
     # Shown on the privacy page; empty means the standard text.
     privacy_text: Mapped[str] = mapped_column(sa.Text, default="")
     privacy_contact: Mapped[str] = mapped_column(sa.String(200), default="")
+    # The kommune's tilgjengelighetserklæring; empty means the standard text.
+    accessibility_text: Mapped[str] = mapped_column(sa.Text, default="")
+    # After this day `flask purge` deletes the personal input and the contacts.
+    retention_until: Mapped[date | None] = mapped_column(sa.Date)
     # The project's own list of bygder/grender for the "area" question.
     areas: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     is_demo: Mapped[bool] = mapped_column(default=False)

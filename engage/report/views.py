@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from engage.core import access
+from engage.core import access, audit
 from engage.core.cache import TimedCache
 from engage.core.forms import ConfirmForm
 from engage.extensions import db, limiter
@@ -65,6 +65,8 @@ def download(project_id: int, fmt: str) -> Response:
     if fmt not in exports.FORMATS:
         abort(404)
     body, mimetype = exports.export(project, fmt)
+    audit.record(audit.EXPORT, project, format=fmt)
+    db.session.commit()
     name = f"engage-{project.slug}-{fmt_name(fmt)}.{fmt}"
     return Response(
         body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
@@ -87,6 +89,7 @@ def publish(project_id: int) -> Response:
     project.results_text = text
     publish_now = request.form.get("action") == "publish"
     project.results_published_at = utcnow() if publish_now else None
+    audit.record(audit.PUBLISH_RESULTS if publish_now else audit.UNPUBLISH_RESULTS, project)
     db.session.commit()
     flash(
         _("The results page is published.")

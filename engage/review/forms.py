@@ -68,6 +68,12 @@ class ProjectForm(FlaskForm):
     privacy_text = TextAreaField(
         _l("Own privacy text"), filters=TEXT, validators=[max_length(10000), NoControlChars()]
     )
+    accessibility_text = TextAreaField(
+        _l("Own accessibility statement"),
+        filters=TEXT,
+        validators=[max_length(10000), NoControlChars()],
+    )
+    retention_until = Date(_l("Delete input after"), validators=[Optional()])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -221,3 +227,19 @@ class PostItForm(FlaskForm):
             raise ValidationError(
                 _l("Each line can have at most %(n)d characters.", n=MAX_ANSWER_CHARS)
             )
+
+
+class DeleteProjectForm(FlaskForm):
+    confirm_name = StringField(
+        _l("Type the project name to confirm"),
+        filters=TEXT,
+        validators=[*required(_l("Type the project name.")), max_length(200)],
+    )
+
+    def __init__(self, project: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._name = project.name
+
+    def validate_confirm_name(self, field: StringField) -> None:
+        if (field.data or "").strip() != self._name.strip():
+            raise ValidationError(_l("The name does not match. Type it exactly as shown."))

@@ -8,7 +8,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engage.core import access
+from engage.core import access, audit
 from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
 from engage.core.forms import ConfirmForm
 from engage.core.i18n import LANGUAGE_NAMES
@@ -82,6 +82,12 @@ def hide_response(project_id: int, response_id: int) -> WerkzeugResponse:
     form = HideForm()
     if form.validate_on_submit():
         entry.hide(response, current_user, form.reason.data)
+        audit.record(
+            audit.HIDE_RESPONSE,
+            response.activity.project,
+            response_id=response.id,
+            reason=form.reason.data,
+        )
         db.session.commit()
         flash(_("The response is hidden. It is kept and can be restored."), "success")
     else:

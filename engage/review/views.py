@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -12,8 +12,8 @@ from engage.core import access
 from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.models import LanguageForm, MemberRole, Membership, Project
-from engage.review import services
-from engage.review.forms import MemberForm, ProjectForm, line_list
+from engage.review import project_data, services
+from engage.review.forms import DeleteProjectForm, MemberForm, ProjectForm, line_list
 
 bp = Blueprint("review", __name__)
 
@@ -84,10 +84,40 @@ def edit_project(project_id: int) -> str | WerkzeugResponse:
     return render_template("review/project_form.html", form=form, project=project)
 
 
+@bp.get("/projects/<int:project_id>/everything.zip")
+def export_everything(project_id: int) -> Response:
+    """All rows of the project, for the kommune's archive before it is deleted."""
+    project = access.get_project(project_id, write=True)
+    body = project_data.project_archive(project)
+    db.session.commit()
+    return Response(
+        body,
+        mimetype="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="engage-{project.slug}-all.zip"'},
+    )
+
+
+@bp.route("/projects/<int:project_id>/delete", methods=["GET", "POST"])
+def delete_project(project_id: int) -> str | WerkzeugResponse | tuple[str, int]:
+    project = access.get_project(project_id, write=True)
+    form = DeleteProjectForm(project)
+    if form.validate_on_submit():
+        name = project.name
+        project_data.delete_project(project)
+        db.session.commit()
+        flash(_("The project %(name)s and everything in it is deleted.", name=name), "success")
+        return redirect(url_for("review.projects"))
+    return render_template("review/delete_project.html", project=project, form=form), (
+        422 if form.errors else 200
+    )
+
+
 def _apply_citizen_settings(project: Project, form: ProjectForm) -> None:
     project.areas = line_list(form.areas_text.data)
     project.privacy_contact = form.privacy_contact.data or ""
     project.privacy_text = form.privacy_text.data or ""
+    project.accessibility_text = form.accessibility_text.data or ""
+    project.retention_until = form.retention_until.data
 
 
 @bp.route("/projects/<int:project_id>/members", methods=["GET", "POST"])

@@ -11,7 +11,9 @@ def leader_rules(app):
     return [
         rule
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.startswith(("review.", "live.", "themes.", "invites.", "vote.", "report."))
+        if rule.endpoint.startswith(
+            ("review.", "live.", "themes.", "invites.", "vote.", "report.", "admin.")
+        )
         or rule.endpoint in {"auth.logout", "auth.password"}
     ]
 
