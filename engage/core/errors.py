@@ -7,9 +7,11 @@ from typing import Any
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InternalError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from engage.core.submit import rerun_with_stale_token
+from engage.extensions import db
 
 MESSAGES = {
     400: (_l("Something in the request was not right"), _l("Please go back and try again.")),
@@ -25,6 +27,10 @@ MESSAGES = {
         _l("Please wait a little and try again."),
     ),
     500: (_l("Something went wrong"), _l("The error has been logged. Please try again later.")),
+    503: (
+        _l("Not available just now"),
+        _l("The service cannot reach its database at the moment. Please try again in a minute."),
+    ),
 }
 
 
@@ -48,6 +54,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
         return render_error(error.code or 500)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InternalError)  # PostgreSQL in read-only mode (a standby after failover)
+    def database_unavailable(_error: Exception) -> tuple[str, int]:
+        # The database restarted, is read-only or full: a plain 503; the pool reconnects
+        # (pool_pre_ping) when it is back, without restarting the app.
+        db.session.rollback()
+        return render_error(503)
 
     @app.errorhandler(InternalServerError)
     def server_error(_error: InternalServerError) -> tuple[str, int]:

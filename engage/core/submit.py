@@ -8,11 +8,13 @@ message, instead of a bare error page that loses it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from flask import current_app, g, request
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import InternalError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from engage.core.ratelimits import allow_submission
@@ -22,7 +24,12 @@ STALE_MESSAGE = _l("The form had been open a long time. Nothing is lost: please 
 TOO_MANY_MESSAGE = _l(
     "You have sent many answers in a short time. Wait a few minutes and send again."
 )
+NOT_SAVED_MESSAGE = _l(
+    "Your answer could not be saved just now. Nothing you wrote is lost: please send it again "
+    "in a moment."
+)
 View = TypeVar("View", bound=Callable[..., Any])
+log = logging.getLogger(__name__)
 
 
 class Given(Protocol):
@@ -80,6 +87,14 @@ def submit(form: PublicForm) -> Any:
     if form.limit_rate and not allow_submission():
         given.errors["form"] = str(TOO_MANY_MESSAGE)
         return form.show(given, 429)
-    form.store(given)
-    db.session.commit()
+    try:
+        form.store(given)
+        db.session.commit()
+    except (OperationalError, InternalError):
+        # The database is down, read-only or full: nothing was stored, so say so and keep
+        # everything typed on the page. Never acknowledge what is not saved.
+        db.session.rollback()
+        log.exception("a public form could not be stored")
+        given.errors["form"] = str(NOT_SAVED_MESSAGE)
+        return form.show(given, 503)
     return form.done()
