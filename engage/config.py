@@ -45,6 +45,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         # The public results page is cached; this only stops one address from hammering it.
         "RESULTS_LIMIT_PER_IP": "600 per minute",
         "PROXY_COUNT": 0,
+        # "json": one JSON object per log line (production); "text": Flask's default.
+        "LOG_FORMAT": "text",
         # Task queue: empty means a SQLite file in instance/ (jobs.sqlite); redis://… in production.
         "TASK_QUEUE_URL": "",
         # Run jobs at once, inside the process that queues them (tests).

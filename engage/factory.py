@@ -27,7 +27,7 @@ from engage import (
     vote,
 )
 from engage import config as settings
-from engage.core import errors, security
+from engage.core import errors, logs, security
 from engage.core import views as core_views
 from engage.core.i18n import LANGUAGE_NAMES, select_locale
 from engage.core.links import public_url
@@ -70,6 +70,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     configure_templates(app)
     security.init_app(app)
     errors.init_app(app)
+    logs.init_app(app)
     cli.init_app(app)
     return app
 
