@@ -85,6 +85,7 @@ def recovered(base: str, code: str) -> tuple[int | None, int | None]:
         "csrf_token": load.TOKEN.search(html).group(1),
         "submission_key": load.KEY.search(html).group(1),
         fields[0]: "Etter omstarten: bedre ferjetilbud",
+        fields[-1]: "Flere lærlingplasser",
     }
     data = urllib.parse.urlencode(form).encode()
     post, _ = load.timed(results, opener, "POST", f"{base}/j/{code}", data)
@@ -99,7 +100,9 @@ def main() -> None:
     args = parser.parse_args()
     name = f"engage_fault_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(
-        SERVER.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+        SERVER.replace("postgresql://", "postgresql+psycopg://"),
+        isolation_level="AUTOCOMMIT",
+        pool_pre_ping=True,  # its connection dies with the restart
     )
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
