@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from engage.themes.edits import pinned_themes
-from engage.themes.runs import latest_run
+from engage.themes.runs import latest_run, note_text
 from engage.themes.stats import summarise
 from engage.themes.views import bp
 
@@ -15,3 +15,4 @@ __all__ = ["init_app", "latest_run", "pinned_themes", "summarise"]
 def init_app(app: Flask) -> None:
     """The workspace pages under a project."""
     app.register_blueprint(bp, url_prefix="/manage/projects/<int:project_id>/themes")
+    app.add_template_global(note_text, "run_note")

@@ -112,7 +112,7 @@ def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRu
             [i.text for i in items], languages=None, embeddings=vectors
         )
         _store(run, items, model)
-        run.notes = list(model.notes_)
+        run.notes = [model.reason_] if model.reason_ else []  # a code; the page translates
         run.params = {**run.params, "embedding_model": model.params.get("embedding_model")}
         run.status, run.progress = RunStatus.DONE, 100
     except Exception as error:  # the run records why it failed; the worker stays up
@@ -251,3 +251,22 @@ def latest_run(project: Project) -> AnalysisRun | None:
         .order_by(AnalysisRun.id.desc())
         .limit(1)
     )
+
+
+REASONS = {
+    "no_texts": _l("There was no written input to analyse."),
+    "no_content": _l("The input had no words or numbers to analyse."),
+    "too_few_texts": _l(
+        "Too few different answers to form themes (at least four are needed): every answer is "
+        "listed as not placed."
+    ),
+    "no_seeds": _l("No theme names were given to sort the input by."),
+    "fewer_texts_than_themes": _l(
+        "There are fewer different answers than themes asked for, so fewer themes were made."
+    ),
+}
+
+
+def note_text(note: str) -> str:
+    """A run's note (a reason code from engage.analysis) as a sentence in the page's language."""
+    return str(REASONS.get(note, _l("The analysis made fewer themes than asked for.")))

@@ -237,6 +237,8 @@ def test_too_little_input_says_so(client, make_user, make_project, make_activity
     assert response.status_code == 302
     page = client.get(f"/manage/projects/{project_id}/themes").get_data(as_text=True)
     assert "Uplassert" in page  # the one input is visible, not dropped
+    assert "For få ulike svar til å danne temaer" in page  # the reason, in the leader's language
+    assert "distinct texts" not in page
 
 
 @pytest.mark.parametrize("label", ["", "x" * 201, "Bad\x00name"])
