@@ -43,7 +43,7 @@ def record_response(
         entered_by_id=entered_by.id if entered_by else None,
         company_name=company_name or None,
         org_number=org_number or None,
-        **submission.about,
+        **_about(activity, submission),
     )
     response.answers = _answers(submission.answers)
     try:
@@ -75,6 +75,15 @@ def queue_follow_up(project_id: int, text_answer_ids: list[int]) -> None:
     if text_answer_ids:
         jobs.later("embed_answers", text_answer_ids)
         jobs.later("place_new_input", project_id)
+
+
+def _about(activity: Activity, submission: Submission) -> dict[str, str]:
+    """The about-you values; a business survey's answers count as business unless told."""
+    about = dict(submission.about)
+    default = activity.kind.traits.default_group
+    if default and not about.get("stakeholder_group"):
+        about["stakeholder_group"] = default
+    return about
 
 
 def _answers(values: list[AnswerValue]) -> list[Answer]:

@@ -178,3 +178,17 @@ def test_the_privacy_page_explains_the_e_mail_survey(client, survey, db):
         slug = session.get(Project, survey["project_id"]).slug
     html = client.get(f"/p/{slug}/personvern").get_data(as_text=True)
     assert "Næringslivsundersøkelse på e-post" in html
+
+
+def test_answers_through_a_personal_link_count_as_business(client, survey, smtp, db):
+    _invite_everyone(client, survey)
+    token = token_in(smtp.inbox.to("kari@fisk.example")[0])
+    q = _questions(db, survey)
+    page = client.get(f"/s/{token}").get_data(as_text=True)
+    csrf = CSRF.search(page).group(1)
+    sent = client.post(
+        f"/s/{token}", data={"csrf_token": csrf, "action": "send", f"q{q['text1']}": "Kaiplass"}
+    )
+    assert sent.status_code == 302
+    with db as session:
+        assert session.scalars(select(Response.stakeholder_group)).all() == ["business"]
