@@ -11,9 +11,14 @@ from engage.models import (
     MemberRole,
     QuestionKind,
     Role,
+    RunStatus,
 )
 
 LABELS = {
+    RunStatus.QUEUED: _l("Waiting"),
+    RunStatus.RUNNING: _l("Running"),
+    RunStatus.DONE: _l("Finished"),
+    RunStatus.FAILED: _l("Failed"),
     ActivityKind.WORKSHOP: _l("Workshop (input meeting)"),
     ActivityKind.SURVEY: _l("Online survey"),
     ActivityKind.BUSINESS_SURVEY: _l("Business survey"),

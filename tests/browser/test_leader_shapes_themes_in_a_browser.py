@@ -48,7 +48,7 @@ def test_rename_merge_and_pin(browser, live_server, make_user, make_project, mak
     page.get_by_role("link", name="Temaer").first.click()
     expect(page.locator("table.themes tbody tr")).to_have_count(4)  # 3 themes + unassigned
 
-    page.get_by_role("button", name=re.compile(r"^Fest\W+Digital infrastruktur$")).click()
+    page.get_by_role("button", name=re.compile(r"^Velg\W+Digital infrastruktur$")).click()
     pinned = page.locator("ol.pinned li")
     expect(pinned).to_have_count(1)
     expect(pinned.first).to_contain_text("Digital infrastruktur")
