@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.collect import services
 from engage.core import kinds
-from engage.core.about import FIELD_LABELS, field_choices
+from engage.core.about import FIELD_LABELS, about_choices
 from engage.core.ratelimits import browser_session_id
 from engage.core.submit import keeps_typed_input, submit
 from engage.extensions import db
@@ -136,18 +136,13 @@ class AnswerForm:
 
 def _render_form(activity: Activity, submission: Submission, values: object) -> str:
     browser_session_id()
-    about_choices = {
-        name: field_choices(name, activity.project.areas or [])
-        for name in activity.about_fields
-        if name != "area" or activity.project.areas
-    }
     return render_template(
         "collect/form.html",
         activity=activity,
         project=activity.project,
         submission=submission,
         values=values,
-        about_choices=about_choices,
+        about_choices=about_choices(activity.about_fields, activity.project.areas),
         about_labels=FIELD_LABELS,
         error_labels=error_labels(activity),
         submission_key=secrets.token_urlsafe(24),

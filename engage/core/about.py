@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask_babel import lazy_gettext as _l
 
 ABOUT_FIELDS = ("stakeholder_group", "age_band", "area", "sector")
@@ -75,3 +77,8 @@ def value_label(field: str, value: str | None, areas: list[str] | None = None) -
     if not value:
         return ""
     return str(field_choices(field, areas or []).get(value, value))
+
+
+def about_choices(fields: Sequence[str], areas: list[str] | None) -> dict[str, dict[str, object]]:
+    """The choices of each about-you field a form asks; "area" only when the project has areas."""
+    return {name: field_choices(name, areas or []) for name in fields if name != "area" or areas}

@@ -15,6 +15,7 @@ from engage.core.about import value_label
 from engage.core.forms import ConfirmForm
 from engage.core.jobs import later
 from engage.core.links import public_base
+from engage.core.tabular import to_csv
 from engage.core.urls import parse_int
 from engage.extensions import db
 from engage.invite import contacts, overview, sending
@@ -235,7 +236,9 @@ def non_responders_csv(project_id: int, activity_id: int) -> WerkzeugResponse:
         ]
         for c in (i.contact for i in overview.non_responders(activity))
     ]
-    response = WerkzeugResponse(overview.to_csv(headers, rows), mimetype="text/csv; charset=utf-8")
+    response = WerkzeugResponse(
+        to_csv(headers, rows, delimiter=";"), mimetype="text/csv; charset=utf-8"
+    )
     response.headers["Content-Disposition"] = (
         f'attachment; filename="non-responders-{activity.id}.csv"'
     )

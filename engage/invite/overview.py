@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -12,8 +10,6 @@ from sqlalchemy.orm import selectinload
 from engage.extensions import db
 from engage.invite.sending import vote_recipients
 from engage.models import Activity, Contact, Invitation, InvitationMail, MailKind, MailStatus
-
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass
@@ -111,23 +107,6 @@ def non_responders(activity: Activity) -> list[Invitation]:
         for i in invitations_of(activity)
         if is_invited(i) and i.answered_at is None and i.contact.erased_at is None
     ]
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(DANGEROUS_START) or (text and ord(text[0]) < 32):
-        return "'" + text
-    return text
-
-
-def to_csv(headers: list[str], rows: list[list[object]]) -> str:
-    """CSV with a BOM so Excel reads æøå; every cell neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([safe_cell(h) for h in headers])
-    writer.writerows([[safe_cell(c) for c in row] for row in rows])
-    return "\ufeff" + out.getvalue()
 
 
 @dataclass

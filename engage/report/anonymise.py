@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from engage.core.text import UNSAFE_CHARS
-
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Norwegian numbers (8 digits, optional +47/0047, spaced in pairs or 3-2-3) and longer
 # international ones; years and short counts are left alone.
@@ -19,13 +17,3 @@ def mask(text: str | None) -> str:
     if not text:
         return ""
     return PHONE.sub(MASK_PHONE, EMAIL.sub(MASK_EMAIL, text))
-
-
-def neutralise_cell(value: object) -> object:
-    """A spreadsheet cell that no program will read as a formula or control sequence."""
-    if not isinstance(value, str) or not value:
-        return value
-    cleaned = UNSAFE_CHARS.sub(" ", value)
-    if cleaned[0] in "=+-@\t\r" or value[0] < " ":
-        return "'" + cleaned
-    return cleaned

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import render_template
 from flask_babel import force_locale
 
+from engage.core.tabular import to_csv
 from engage.core.text import scrub
 from engage.models import Project
 from engage.report.summary import Summary, build_summary
-from engage.report.tables import Rows, response_rows, to_csv, to_xlsx
+from engage.report.tables import Rows, response_rows, to_xlsx
 from engage.report.word import build_docx
 from engage.report.wording import headings, value_names
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import io
-from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from engage.core.tabular import neutralise_cell
 from engage.extensions import db
 from engage.models import Activity, Answer, Project, Response
-from engage.report.anonymise import mask, neutralise_cell
+from engage.report.anonymise import mask
 
 Rows = tuple[list[str], list[list[object]]]
 
@@ -71,16 +70,6 @@ def answer_value(answer: Answer) -> object:
     if answer.choices:
         return "; ".join(answer.choices)
     return answer.scale if answer.scale is not None else ""
-
-
-def to_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """UTF-8 CSV with a BOM (Excel opens it right), formulas neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise_cell(h) for h in headers])
-    for row in rows:
-        writer.writerow([neutralise_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(sheets: dict[str, Rows]) -> bytes:

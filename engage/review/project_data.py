@@ -6,7 +6,6 @@ keys and the embedding vectors (numbers derived from the answers, which are in t
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -16,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from engage.core import audit
+from engage.core.tabular import to_csv
 from engage.extensions import db
 from engage.models import (
     Activity,
@@ -39,7 +39,6 @@ from engage.models import (
 )
 
 LEFT_OUT = {"token_hash", "voter_key"}
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _tables(project: Project) -> list[tuple[type, sa.ColumnElement[bool]]]:
@@ -91,21 +90,14 @@ def project_rows(project: Project) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
-    return "'" + text if text.startswith(DANGEROUS_START) else text
+def _cell(value: Any) -> object:
+    """Lists and dicts (JSON columns) as JSON text; the CSV writer neutralises the rest."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
 def _csv(model: type, rows: list[dict[str, Any]]) -> bytes:
     headers = [c.name for c in model.__table__.columns if c.name not in LEFT_OUT]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_cell(row[name]) for name in headers])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return to_csv(headers, ([_cell(row[name]) for name in headers] for row in rows), ";")
 
 
 def project_archive(project: Project) -> bytes:

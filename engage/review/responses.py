@@ -9,7 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access, audit
-from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, field_choices
+from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, about_choices, field_choices
 from engage.core.forms import ConfirmForm
 from engage.core.i18n import LANGUAGE_NAMES
 from engage.core.urls import safe_next
@@ -139,11 +139,7 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
         submission=submission,
         company=company,
         values=request.form or None,
-        about_choices={
-            n: field_choices(n, activity.project.areas or [])
-            for n in ABOUT_FIELDS
-            if n != "area" or activity.project.areas
-        },
+        about_choices=about_choices(ABOUT_FIELDS, activity.project.areas),
         about_labels=FIELD_LABELS,
         languages=LANGUAGE_CODES,
         error_labels={

@@ -22,7 +22,7 @@ from flask_login import login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access
-from engage.core.about import FIELD_LABELS, field_choices
+from engage.core.about import FIELD_LABELS, about_choices
 from engage.core.errors import render_error
 from engage.core.forms import ConfirmForm
 from engage.core.links import NO_STORE
@@ -83,11 +83,7 @@ def show_ballot(
         action=action or url_for("collect.form", code=activity.join_code),
         about_choices={}
         if action
-        else {
-            n: field_choices(n, activity.project.areas or [])
-            for n in activity.about_fields
-            if n != "area" or activity.project.areas
-        },
+        else about_choices(activity.about_fields, activity.project.areas),
         about_labels=FIELD_LABELS,
     ), status
 

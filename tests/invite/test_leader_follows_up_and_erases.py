@@ -8,8 +8,8 @@ import io
 
 from sqlalchemy import select
 
+from engage.core.tabular import neutralise_cell
 from engage.invite.contacts import save_contact
-from engage.invite.overview import safe_cell
 from engage.models import Activity, ActivityStatus, Contact, Invitation, Project, Response
 from tests.conftest import log_in, post_form
 from tests.invite.conftest import survey_url, token_in
@@ -70,8 +70,8 @@ def test_non_responders_are_exported_for_phone_follow_up(client, survey, smtp, d
 
 def test_cells_that_a_spreadsheet_would_run_are_neutralised():
     for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\x01x"):
-        assert safe_cell(value).startswith("'")
-    assert safe_cell("Fisk AS") == "Fisk AS"
+        assert neutralise_cell(value).startswith("'")
+    assert neutralise_cell("Fisk AS") == "Fisk AS"
 
 
 def test_erasure_needs_a_closed_survey_and_keeps_answers_with_sector_size_area(

@@ -11,8 +11,9 @@ from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from engage.core.tabular import neutralise_cell
 from engage.models import Activity, Answer, Project, Response
-from engage.report.anonymise import mask, neutralise_cell
+from engage.report.anonymise import mask
 from tests.conftest import log_in
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
