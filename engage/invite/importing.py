@@ -55,8 +55,14 @@ class ImportFileError(ValueError):
 
 @dataclass
 class RowProblem:
+    """Everything wrong with one row, so the leader fixes it in one go."""
+
     line: int
-    reason: str
+    reasons: list[str]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
 
 
 @dataclass
@@ -171,13 +177,13 @@ def check_rows(project: Project, table: list[list[str]]) -> ImportCheck:
         raw = {name: (cells[i] if i < len(cells) else "").strip() for i, name in columns.items()}
         if not any(raw.values()):
             continue
-        row, reason = _check_row(project, raw)
-        if reason is None and row["email"] in seen:
-            reason = _(
-                "duplicate: the same e-mail address as line %(line)d", line=seen[row["email"]]
+        row, reasons = _check_row(project, raw)
+        if row.get("email") in seen:
+            reasons.append(
+                _("duplicate: the same e-mail address as line %(line)d", line=seen[row["email"]])
             )
-        if reason is not None:
-            check.problems.append(RowProblem(line, reason))
+        if reasons:
+            check.problems.append(RowProblem(line, reasons))
             continue
         seen[row["email"]] = line
         check.rows.append(row)
@@ -196,39 +202,45 @@ def _columns(headings: list[str]) -> dict[int, str]:
     return found
 
 
-def _check_row(project: Project, raw: dict[str, str]) -> tuple[dict[str, str], str | None]:
-    if any(CONTROL_CHARS.search(v) or len(v) > MAX_CELL for v in raw.values()):
-        return {}, _("a cell is too long or contains characters that are not allowed")
+def _check_row(project: Project, raw: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The cleaned row and every problem found in it (empty when the row is good)."""
+    bad_cells = [v for v in raw.values() if CONTROL_CHARS.search(v) or len(v) > MAX_CELL]
+    if bad_cells:  # the other checks would only quote the bad cell back
+        return {}, [_("a cell is too long or contains characters that are not allowed")]
+    problems: list[str] = []
     email = clean_email(raw.get("email", ""))
     if email is None:
-        return {}, _(
-            "not a valid e-mail address: %(value)s", value=raw.get("email", "")[:80] or "–"
-        )
-    row = {k: raw.get(k, "") for k in ("name", "phone", "company")} | {"email": email}
+        value = raw.get("email", "")[:80] or "–"
+        problems.append(_("not a valid e-mail address: %(value)s", value=value))
+    row = {k: raw.get(k, "") for k in ("name", "phone", "company")} | {"email": email or ""}
     org = raw.get("org_number", "")
     if org and not is_valid_org_number(org):
-        return {}, _("org.nr %(value)s fails the check digit (modulus 11)", value=org[:20])
+        problems.append(_("org.nr %(value)s fails the check digit (modulus 11)", value=org[:20]))
     row["org_number"] = clean_org_number(org) if org else ""
     sector = raw.get("sector", "")
     row["sector"] = (sector_from(sector) or "") if sector else ""
     if sector and not row["sector"]:
-        return {}, _(
-            "unknown sector: %(value)s (use a NACE section letter A–U or a NACE code)",
-            value=sector[:20],
+        problems.append(
+            _(
+                "unknown sector: %(value)s (use a NACE section letter A–U or a NACE code)",
+                value=sector[:20],
+            )
         )
     size = raw.get("company_size", "")
     row["company_size"] = (size_from(size) or "") if size else ""
     if size and not row["company_size"]:
-        return {}, _(
-            "unknown size: %(value)s (use a number of employees or a band such as 10-19)",
-            value=size[:20],
+        problems.append(
+            _(
+                "unknown size: %(value)s (use a number of employees or a band such as 10-19)",
+                value=size[:20],
+            )
         )
     area = raw.get("area", "")
     matches = [a for a in project.areas or [] if a.lower() == area.lower()]
     if area and project.areas and not matches:
-        return {}, _("unknown area: %(value)s", value=area[:40])
+        problems.append(_("unknown area: %(value)s", value=area[:40]))
     row["area"] = matches[0] if matches else area[:120]
-    return row, None
+    return row, problems
 
 
 def store_check(project: Project, user: User, filename: str, check: ImportCheck) -> ContactImport:

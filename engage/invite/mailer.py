@@ -7,6 +7,7 @@ import smtplib
 import ssl
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
@@ -21,9 +22,42 @@ class PermanentMailError(Exception):
     """The server refused this recipient or message for good (5xx)."""
 
 
+# Mail services read these only as written: a URL in angle brackets and a fixed token
+# (RFC 2369, RFC 8058). The default policy turns a line longer than 78 characters into
+# RFC 2047 encoded-words, which no mail service reads as a URL, so they go out unfolded.
+PLAIN_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post"})
+MAX_HEADER_LINE = 998  # RFC 5322 section 2.1.1
+
+
+class MailPolicy(EmailPolicy):
+    """The default e-mail policy, but the unsubscribe headers are never encoded or folded."""
+
+    def fold(self, name: str, value: str) -> str:
+        if self._plain(name, value):
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if self._plain(name, value):
+            return self.fold(name, value).encode("ascii")
+        return super().fold_binary(name, value)
+
+    @staticmethod
+    def _plain(name: str, value: str) -> bool:
+        text = str(value)
+        return (
+            name.lower() in PLAIN_HEADERS
+            and text.isascii()
+            and len(name) + len(text) + 2 <= MAX_HEADER_LINE
+        )
+
+
+MAIL_POLICY = MailPolicy()
+
+
 def build_message(mail: Mail, config: dict[str, Any], name: str, email: str) -> EmailMessage:
     """A multipart message with an unsubscribe header and no tracking of any kind."""
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["Subject"] = mail.subject
     message["From"] = config["MAIL_FROM"]
     local, _at, domain = email.rpartition("@")

@@ -22,10 +22,12 @@ class Inbox:
     """What the SMTP server received, parsed."""
 
     messages: list[EmailMessage] = field(default_factory=list)
+    raw: list[bytes] = field(default_factory=list)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(message)  # type: ignore[arg-type]
+        self.raw.append(envelope.original_content or envelope.content)
         return "250 OK"
 
     def to(self, address: str) -> list[EmailMessage]:

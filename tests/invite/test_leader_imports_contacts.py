@@ -119,3 +119,15 @@ def test_a_leader_of_another_project_cannot_import_or_confirm(
     assert (
         post_form(client, f"/manage/projects/{other}/contacts/import/1/confirm").status_code == 404
     )
+
+
+def test_a_row_with_several_problems_shows_them_all(client, db, login_as, make_project):
+    project_id = _project(db, login_as, make_project)
+    data = "e-post;orgnr;næring;ansatte;område\nikke-epost;123456789;XX;mange;Månen\n"
+    html = _upload(client, project_id, "kontakter.csv", data.encode()).get_data(as_text=True)
+    row = re.search(r'<tr><td class="num">2</td><td>(.*?)</td></tr>', html, re.S)
+    assert row, html
+    reasons = re.findall(r"<li>([^<]+)</li>", row.group(1))
+    assert len(reasons) == 5, reasons
+    assert "ikke-epost" in reasons[0] and "123456789" in reasons[1] and "XX" in reasons[2]
+    assert "mange" in reasons[3] and "Månen" in reasons[4]
