@@ -29,6 +29,7 @@ from engage import (
 from engage import config as settings
 from engage.core import errors, logs, security
 from engage.core import views as core_views
+from engage.core.about import display_label, display_labels, in_order
 from engage.core.i18n import LANGUAGE_NAMES, select_locale
 from engage.core.links import public_url
 from engage.core.urls import IdConverter
@@ -160,5 +161,8 @@ def configure_templates(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "current_locale": lambda: str(get_locale() or "nb"),
             "label": label,
+            "about_label": display_label,
+            "about_labels_of": display_labels,
+            "about_order": in_order,
             "public_url": public_url,
         }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
 
@@ -57,6 +58,61 @@ NACE_SECTIONS = {
     "T": _l("Activities of households as employers"),
     "U": _l("Activities of extraterritorial organisations"),
 }
+
+
+# SSB's size bands (number of employees), smallest first.
+COMPANY_SIZES = {
+    "0": _l("No employees"),
+    "1-4": _l("1–4 employees"),
+    "5-9": _l("5–9 employees"),
+    "10-19": _l("10–19 employees"),
+    "20-49": _l("20–49 employees"),
+    "50-99": _l("50–99 employees"),
+    "100-249": _l("100–249 employees"),
+    "250+": _l("250 or more employees"),
+}
+
+# The readable name of each stored code, in the order a reader expects (youngest first,
+# smallest first, SN2007 order), for every field that stores a code.
+VOCABULARIES: dict[str, dict[str, object]] = {
+    "stakeholder_group": STAKEHOLDER_GROUPS,
+    "age_band": AGE_BANDS,
+    "sector": NACE_SECTIONS,
+    "company_size": COMPANY_SIZES,
+}
+
+Row = TypeVar("Row")
+
+
+def display_label(field: str, value: str | None) -> str:
+    """What a page shows for a stored code: "Varehandel …" for "G", "5–9 employees" for
+    "5-9"; a value outside the vocabulary (an area, an old code) as it is."""
+    if not value:
+        return ""
+    return str(VOCABULARIES.get(field, {}).get(value, value))
+
+
+def display_labels(field: str) -> dict[str, str]:
+    """Every code of a field with what a page shows for it."""
+    return {code: str(text) for code, text in VOCABULARIES.get(field, {}).items()}
+
+
+def in_order(
+    field: str, rows: Iterable[Row], code_of: Callable[[Row], object] | None = None
+) -> list[Row]:
+    """Codes, or (code, …) rows, in the field's own order (by age, by size, by SN2007),
+    values outside the vocabulary after them in alphabetical order, "not stated" last."""
+    order = {code: index for index, code in enumerate(VOCABULARIES.get(field, {}))}
+
+    def key(row: Row) -> tuple[bool, int, str]:
+        if code_of is not None:
+            raw = code_of(row)
+        else:
+            raw = row[0] if isinstance(row, tuple) else row
+        code = str(raw or "")
+        return (code == "", order.get(code, len(order)), code.casefold())
+
+    return sorted(rows, key=key)
 
 
 def field_choices(field: str, areas: list[str]) -> dict[str, object]:

@@ -64,11 +64,18 @@ def send_reminders_command(activity_id: int) -> None:
         click.echo(f"{activity.title!r} is not open: no reminders.")
         return
     cfg = current_app.config
-    queued = sending.queue_reminders(
+    reminders = sending.queue_reminders(
         activity, cfg["INVITE_REMINDER_MIN_DAYS"], cfg["INVITE_MAX_REMINDERS"]
     )
     db.session.commit()
-    _report("reminders", queued, activity)
+    if reminders.skipped:
+        click.echo(
+            f"Left out: {reminders.too_recent} had a mail less than "
+            f"{cfg['INVITE_REMINDER_MIN_DAYS']} days ago, {reminders.at_most} had the most "
+            f"reminders, {reminders.in_queue} have a mail waiting, "
+            f"{reminders.not_delivered} never got the invitation."
+        )
+    _report("reminders", reminders.queued, activity)
 
 
 @click.command("send-vote-mails")

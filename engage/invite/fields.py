@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import lazy_gettext as _l
-
-from engage.core.about import NACE_SECTIONS
+from engage.core.about import COMPANY_SIZES, NACE_SECTIONS, display_label
 from engage.core.urls import parse_int
 
-# SSB's size bands (number of employees).
-COMPANY_SIZES = {
-    "0": _l("No employees"),
-    "1-4": _l("1–4 employees"),
-    "5-9": _l("5–9 employees"),
-    "10-19": _l("10–19 employees"),
-    "20-49": _l("20–49 employees"),
-    "50-99": _l("50–99 employees"),
-    "100-249": _l("100–249 employees"),
-    "250+": _l("250 or more employees"),
-}
 SIZE_BOUNDS = ((0, "0"), (4, "1-4"), (9, "5-9"), (19, "10-19"), (49, "20-49"), (99, "50-99"))
 
 # SN2007 divisions (first two digits of a NACE code) to sections.
@@ -70,4 +57,4 @@ def clean_email(raw: str) -> str | None:
 
 
 def size_label(value: str | None) -> str:
-    return str(COMPANY_SIZES.get(value or "", value or ""))
+    return display_label("company_size", value)

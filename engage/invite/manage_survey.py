@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access, audit
-from engage.core.about import value_label
+from engage.core.about import display_label
 from engage.core.forms import ConfirmForm
 from engage.core.jobs import later
 from engage.core.links import public_base
@@ -79,7 +80,7 @@ def survey_page(project_id: int, activity_id: int) -> str:
         stats=overview.overview(activity),
         non_responders=overview.non_responders(activity),
         uninvited=[c for c in contacts.project_contacts(project) if c.id not in invited],
-        sector_label=lambda v: value_label("sector", v) if v else _("Not given"),
+        sector_label=lambda v: display_label("sector", v) if v else _("Not given"),
         size_label=lambda v: size_label(v) if v else _("Not given"),
         confirm=ConfirmForm(),
     )
@@ -168,13 +169,80 @@ def remind(project_id: int, activity_id: int) -> WerkzeugResponse:
     activity = _survey(project_id, activity_id)
     if ConfirmForm().validate_on_submit() and activity.is_open:
         cfg = current_app.config
-        queued = sending.queue_reminders(
-            activity, cfg["INVITE_REMINDER_MIN_DAYS"], cfg["INVITE_MAX_REMINDERS"]
-        )
+        min_days, most = cfg["INVITE_REMINDER_MIN_DAYS"], cfg["INVITE_MAX_REMINDERS"]
+        reminders = sending.queue_reminders(activity, min_days, most)
         db.session.commit()
-        flash(ngettext("%(num)d reminder queued.", "%(num)d reminders queued.", queued), "success")
+        flash(
+            " ".join(reminder_sentences(reminders, min_days, most)),
+            "success" if reminders.queued else "info",
+        )
         return _deliver_now(activity)
     return _back(activity)
+
+
+def reminder_sentences(result: sending.Reminders, min_days: float, most: int) -> list[str]:
+    """What the leader reads after "Send reminder": how many, and why anyone was left out."""
+    days = int(min_days) if float(min_days).is_integer() else min_days
+    next_date = format_date(result.next_at, "long") if result.next_at else ""
+    if result.queued:
+        lines = [
+            ngettext("%(num)d reminder queued.", "%(num)d reminders queued.", result.queued)
+        ]
+    elif result.too_recent and not (result.at_most or result.in_queue or result.not_delivered):
+        return [
+            ngettext(
+                "No reminders sent: everyone who has not answered had an e-mail less than "
+                "%(num)d day ago.",
+                "No reminders sent: everyone who has not answered had an e-mail less than "
+                "%(num)d days ago.",
+                days,
+            ),
+            _("The next can be sent on %(date)s.", date=next_date),
+        ]
+    elif not result.skipped:
+        return [
+            _("No reminders sent: everyone invited has answered or unsubscribed.")
+            if result.answered or result.unsubscribed
+            else _("No reminders sent: nobody has been invited yet.")
+        ]
+    else:
+        lines = [_("No reminders sent.")]
+    if result.too_recent:
+        lines.append(
+            ngettext(
+                "%(num)d had an e-mail less than %(days)s days ago (next on %(date)s).",
+                "%(num)d had an e-mail less than %(days)s days ago (next on %(date)s).",
+                result.too_recent,
+                days=days,
+                date=next_date,
+            )
+        )
+    if result.at_most:
+        lines.append(
+            ngettext(
+                "%(num)d has had %(most)d reminders already, the most allowed.",
+                "%(num)d have had %(most)d reminders already, the most allowed.",
+                result.at_most,
+                most=most,
+            )
+        )
+    if result.in_queue:
+        lines.append(
+            ngettext(
+                "%(num)d still has a mail waiting to go out.",
+                "%(num)d still have a mail waiting to go out.",
+                result.in_queue,
+            )
+        )
+    if result.not_delivered:
+        lines.append(
+            ngettext(
+                "%(num)d never received the invitation (sending failed; retry it first).",
+                "%(num)d never received the invitation (sending failed; retry it first).",
+                result.not_delivered,
+            )
+        )
+    return lines
 
 
 @bp.post(BASE + "/deliver")

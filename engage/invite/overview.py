@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from engage.core.about import in_order
 from engage.extensions import db
 from engage.invite.sending import vote_recipients
 from engage.models import Activity, Contact, Invitation, InvitationMail, MailKind, MailStatus
@@ -71,7 +72,8 @@ def overview(activity: Activity) -> Overview:
             _add(sectors, invitation.contact.sector, answered)
             _add(sizes, invitation.contact.company_size, answered)
     result.failed = len(result.failures)
-    result.by_sector, result.by_size = _by_key(sectors), _by_key(sizes)
+    result.by_sector = in_order("sector", sectors.values(), code_of=_key)
+    result.by_size = in_order("company_size", sizes.values(), code_of=_key)
     return result
 
 
@@ -95,9 +97,8 @@ def _add(table: dict[str, Rate], key: str | None, answered: bool) -> None:
     rate.answered += answered
 
 
-def _by_key(table: dict[str, Rate]) -> list[Rate]:
-    """Known values in order, "not given" last."""
-    return sorted(table.values(), key=lambda r: (r.key == "", r.key))
+def _key(rate: Rate) -> str:
+    return rate.key
 
 
 def non_responders(activity: Activity) -> list[Invitation]:

@@ -70,39 +70,66 @@ def queue_invitations(activity: Activity, contacts: Iterable[Contact]) -> int:
     return queued
 
 
-def queue_reminders(activity: Activity, min_days: float, max_reminders: int) -> int:
+@dataclass
+class Reminders:
+    """What one press of "Send reminder" did, and why each contact left out was left out."""
+
+    queued: int = 0
+    answered: int = 0
+    unsubscribed: int = 0  # or erased: no address to write to
+    in_queue: int = 0  # a mail to them is still waiting to go out
+    not_delivered: int = 0  # the invitation never reached them (sending failed)
+    too_recent: int = 0  # had a mail less than min_days ago
+    at_most: int = 0  # had the most reminders allowed
+    next_at: datetime | None = None  # when the first of the too_recent may be reminded
+
+    @property
+    def skipped(self) -> int:
+        return self.in_queue + self.not_delivered + self.too_recent + self.at_most
+
+
+def queue_reminders(activity: Activity, min_days: float, max_reminders: int) -> Reminders:
     """Queue a reminder for everyone invited who has not answered, not unsubscribed, and had
-    no mail in the last min_days days; returns how many were queued."""
+    no mail in the last min_days days; counts who was left out and why."""
     cutoff = utcnow() - timedelta(days=min_days)
-    queued = 0
-    for invitation in _reminder_candidates(activity):
-        mails = invitation.mails
-        if any(m.status in (MailStatus.QUEUED, MailStatus.SENDING) for m in mails):
+    result = Reminders()
+    for invitation in _invitations(activity):
+        contact, mails = invitation.contact, invitation.mails
+        if invitation.answered_at is not None:
+            result.answered += 1
             continue
-        last = max((m.sent_at for m in mails if m.sent_at), default=None)
+        if contact.is_unsubscribed or not contact.email:
+            result.unsubscribed += 1
+            continue
+        last = max((_aware(m.sent_at) for m in mails if m.sent_at), default=None)
         rounds = [m.round for m in mails if m.kind is MailKind.REMINDER]
-        if last is None or _aware(last) > cutoff or len(rounds) >= max_reminders:
-            continue
-        mail = InvitationMail(
-            invitation_id=invitation.id, kind=MailKind.REMINDER, round=max(rounds, default=0) + 1
-        )
-        if _added_once(mail):
-            queued += 1
-    return queued
+        if any(m.status in (MailStatus.QUEUED, MailStatus.SENDING) for m in mails):
+            result.in_queue += 1
+        elif last is None:
+            result.not_delivered += 1
+        elif len(rounds) >= max_reminders:
+            result.at_most += 1
+        elif last > cutoff:
+            result.too_recent += 1
+            due = last + timedelta(days=min_days)
+            result.next_at = min(result.next_at or due, due)
+        else:
+            mail = InvitationMail(
+                invitation_id=invitation.id,
+                kind=MailKind.REMINDER,
+                round=max(rounds, default=0) + 1,
+            )
+            result.queued += _added_once(mail)
+    return result
 
 
-def _reminder_candidates(activity: Activity) -> list[Invitation]:
+def _invitations(activity: Activity) -> list[Invitation]:
     return list(
         db.session.scalars(
             sa.select(Invitation)
-            .join(Contact)
-            .where(
-                Invitation.activity_id == activity.id,
-                Invitation.answered_at.is_(None),
-                Contact.is_unsubscribed.is_(False),
-                Contact.email.is_not(None),
-            )
-            .options(selectinload(Invitation.mails))
+            .where(Invitation.activity_id == activity.id)
+            .options(selectinload(Invitation.mails), selectinload(Invitation.contact))
+            .order_by(Invitation.id)
         )
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 from flask_login import login_required
 from sqlalchemy import select
@@ -28,6 +30,33 @@ def require_login() -> None:
     """The leader's laptop drives the projector; every live page needs login."""
 
 
+@dataclass(frozen=True)
+class JoinAddress:
+    """The short address as the projector prints it: the host, then /j/ and the code, with
+    a size class by length so it is scaled to fit rather than broken inside the code."""
+
+    host: str
+    path: str
+    code: str
+
+    @property
+    def size(self) -> str:
+        length = len(self.host) + len(self.path) + len(self.code)
+        return next((f"len-{n}" for n in (20, 26, 32, 40, 50) if length <= n), "len-long")
+
+
+def join_address(url: str, code: str) -> JoinAddress:
+    """Split a public URL such as https://host/j/CODE for display; without the scheme."""
+    bare = url.split("://", 1)[-1]
+    host, slash, rest = bare.partition("/")
+    path = slash + rest
+    if path.endswith(code):
+        path = path[: -len(code)]
+    else:
+        code = ""
+    return JoinAddress(host, path, code)
+
+
 def _activity(project_id: int, activity_id: int) -> Activity:
     return access.get_activity(project_id, activity_id)
 
@@ -44,6 +73,7 @@ def screen(project_id: int, activity_id: int) -> str:
         activity=activity,
         project=activity.project,
         url=url,
+        join=join_address(url, activity.join_code),
         qr=qr_svg(url),
         count=count_responses(activity),
         words=[] if show_themes else _words(activity),
@@ -100,6 +130,7 @@ def _vote_screen(activity: Activity, url: str) -> str:
         activity=activity,
         project=activity.project,
         url=url,
+        join=join_address(url, activity.join_code),
         qr=qr_svg(url),
         ballots=ballots,
         rows=[(r, value(r), value(r) / top) for r in rows],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -17,6 +18,10 @@ from engage.review.forms import ActivityForm, QuestionForm
 from engage.review.views import bp
 
 DEFAULT_ABOUT_FIELDS = ("stakeholder_group", "age_band", "area")
+STATUS_MESSAGES = {
+    ActivityStatus.OPEN.value: _l("The activity is open: people can answer now."),
+    ActivityStatus.CLOSED.value: _l("The activity is closed: no new answers are taken."),
+}
 
 
 def _activity_url(activity_id: int, project_id: int) -> str:
@@ -85,6 +90,18 @@ def edit_activity(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     return render_template(
         "review/activity_form.html", form=form, project=activity.project, activity=activity
     )
+
+
+@bp.post("/projects/<int:project_id>/activities/<int:activity_id>/status")
+def set_status(project_id: int, activity_id: int) -> WerkzeugResponse:
+    """Open or close an activity with one button, from its own page."""
+    activity = access.get_activity(project_id, activity_id, write=True)
+    wanted = request.form.get("status", "")
+    if ConfirmForm().validate_on_submit() and wanted in STATUS_MESSAGES:
+        activity.status = ActivityStatus(wanted)
+        db.session.commit()
+        flash(str(STATUS_MESSAGES[wanted]), "success")
+    return redirect(_activity_url(activity.id, project_id))
 
 
 @bp.route(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField, TextAreaField
@@ -24,6 +25,11 @@ from engage.models.labels import choices
 from engage.review.services import MAX_OPTIONS
 
 TEXT = [strip_filter]
+ABOUT_MODES = {
+    "off": _l("Not asked"),
+    "optional": _l("Asked, may be skipped"),
+    "required": _l("Asked, must be answered"),
+}
 MAX_OPTION_LENGTH = 200
 
 
@@ -102,9 +108,12 @@ class ActivityForm(FlaskForm):
     description = TextAreaField(
         _l("Description"), filters=TEXT, validators=[max_length(5000), NoControlChars()]
     )
-    about_fields = MultiCheckbox(_l("Ask about the participant (always optional for them)"))
-    about_required = MultiCheckbox(_l("Of these, require an answer to"))
+    # Read from one "not asked / may skip / must answer" choice per field (ABOUT_MODES) when
+    # the page sends them; the two lists can still be posted directly.
+    about_fields = MultiCheckbox(_l("Questions about the participant shown on the form"))
+    about_required = MultiCheckbox(_l("Questions about the participant that must be answered"))
     with_questions = BooleanField(_l("Start with the ready-made questions"), default=True)
+    about_modes = ABOUT_MODES
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -113,6 +122,21 @@ class ActivityForm(FlaskForm):
         about = [(name, str(FIELD_LABELS[name])) for name in ABOUT_FIELDS]
         self.about_fields.choices = about
         self.about_required.choices = about
+        self._read_about_modes()
+
+    def _read_about_modes(self) -> None:
+        form = request.form if request and request.method == "POST" else {}
+        modes = {name: form.get(f"about-{name}") for name in ABOUT_FIELDS}
+        if not any(mode in ABOUT_MODES for mode in modes.values()):
+            return
+        self.about_fields.data = [n for n, m in modes.items() if m in ("optional", "required")]
+        self.about_required.data = [n for n, m in modes.items() if m == "required"]
+
+    def about_mode(self, name: str) -> str:
+        """How the form asks about one field: "off", "optional" or "required"."""
+        if name in (self.about_required.data or []) and name in (self.about_fields.data or []):
+            return "required"
+        return "optional" if name in (self.about_fields.data or []) else "off"
 
     def validate_about_required(self, field: MultiCheckbox) -> None:
         if set(field.data or []) - set(self.about_fields.data or []):

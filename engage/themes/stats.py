@@ -26,6 +26,18 @@ class RunSummary:
     def share(self, count: int) -> float:
         return count / self.total if self.total else 0.0
 
+    def in_order(self, themes: list[Theme]) -> list[Theme]:
+        """The chosen areas in their order first, then the rest from largest to smallest."""
+        return sorted(
+            themes,
+            key=lambda t: (
+                not t.is_pinned,
+                t.pin_order if t.is_pinned and t.pin_order is not None else 0,
+                -self.sizes.get(t.id, 0),
+                t.id,
+            ),
+        )
+
     def coverage(self, themes: list[Theme]) -> float:
         """Share of all relevant input inside these themes."""
         return self.share(sum(self.sizes.get(t.id, 0) for t in themes))

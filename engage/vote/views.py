@@ -52,10 +52,12 @@ def show_ballot(
     status: int = 200,
     key: str | None = None,
     action: str | None = None,
+    link: Invitation | None = None,
 ) -> tuple[str, int]:
     """The ballot, filled in with this voter's earlier choices or what they just sent.
 
-    `key` and `action` are given for a personal link; otherwise the browser session votes.
+    `key`, `action` and `link` are given for a personal link; otherwise the browser session
+    votes, anonymously.
     """
     key = key or services.voter_key(_ballot_token(activity))
     ballot = services.current_ballot(activity, key)
@@ -85,7 +87,13 @@ def show_ballot(
         if action
         else about_choices(activity.about_fields, activity.project.areas),
         about_labels=FIELD_LABELS,
+        link_company=_company(link) if link else None,
     ), status
+
+
+def _company(invitation: Invitation) -> str:
+    contact = invitation.contact
+    return contact.company or contact.name or _("your company")
 
 
 def closed(activity: Activity) -> tuple[str, int]:
@@ -125,7 +133,9 @@ class BallotForm:
         return given
 
     def show(self, given: services.BallotInput, status: int) -> tuple[str, int]:
-        return show_ballot(self.activity, given, status, key=self.key, action=self.action)
+        return show_ballot(
+            self.activity, given, status, key=self.key, action=self.action, link=self.invitation
+        )
 
     def store(self, given: services.BallotInput) -> None:
         services.cast(self.activity, self.key, given, language=str(get_locale()))
@@ -232,5 +242,6 @@ def by_link(token: str) -> Any:
             activity=activity,
             project=activity.project,
             action=form.action,
+            link_company=_company(invitation),
         ), 200
-    return show_ballot(activity, key=form.key, action=form.action)
+    return show_ballot(activity, key=form.key, action=form.action, link=invitation)

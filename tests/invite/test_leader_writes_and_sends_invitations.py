@@ -99,3 +99,14 @@ def test_a_viewer_and_another_leader_cannot_touch_invitations(client, survey, ma
     assert (
         client.get(f"/manage/projects/{survey['project_id']}/contacts/1/export").status_code == 404
     )
+
+
+def test_no_reminder_says_why_and_when_the_next_can_go(app, client, survey, smtp, db):
+    log_in(client, survey["leader"])
+    post_form(client, survey_url(survey, "/send"), {"who": "all"})
+    app.config["INVITE_REMINDER_MIN_DAYS"] = 3
+    page = post_form(client, survey_url(survey, "/remind"), follow_redirects=True)
+    html = page.get_data(as_text=True)
+    assert len(smtp.inbox.messages) == 3
+    assert "Ingen påminnelser sendt: alle som ikke har svart, fikk en e-post for mindre enn 3 dager siden." in html
+    assert "Neste kan sendes" in html and "0 påminnelser" not in html

@@ -182,3 +182,40 @@ def test_viewer_and_other_leaders_cannot_send_the_vote(
     )
     assert client.get(_vote_url(survey, vote, "/message")).status_code == 404
     assert _vote_mails(smtp.inbox) == []
+
+
+def test_the_survey_asks_for_the_vote_only_after_the_questions(
+    client, survey, smtp, db, make_activity
+):
+    from tests.invite.conftest import token_in
+
+    _make_vote(db, make_activity, survey["project_id"])
+    log_in(client, survey["leader"])
+    post_form(client, survey_url(survey, "/send"), {"who": "all"})
+    token = token_in(smtp.inbox.to("ola@bygg.example")[0])
+    page = client.get(f"/s/{token}").get_data(as_text=True)
+    assert page.index('id="vote-invitation"') > page.index("</form>")
+    assert f"/s/{token}/stem" in page
+    with db as session:  # Ola answered the survey
+        invitation = session.scalar(
+            select(Invitation).join(Contact).where(Contact.email == "ola@bygg.example")
+        )
+        invitation.answered_at = utcnow()
+        session.commit()
+    receipt = client.get(f"/s/{token}/takk").get_data(as_text=True)
+    assert receipt.index('id="vote-invitation"') > receipt.index("</h1>")
+    assert f"/s/{token}/stem" in receipt
+
+
+def test_a_link_ballot_says_it_is_tied_to_the_company_not_anonymous(
+    client, survey, smtp, db, make_activity
+):
+    from tests.invite.conftest import token_in
+
+    _make_vote(db, make_activity, survey["project_id"])
+    log_in(client, survey["leader"])
+    post_form(client, survey_url(survey, "/send"), {"who": "all"})
+    token = token_in(smtp.inbox.to("ola@bygg.example")[0])
+    ballot = client.get(f"/s/{token}/stem").get_data(as_text=True)
+    assert "Anonymt" not in ballot and "vi lagrer ikke hvem du er" not in ballot
+    assert "knyttet til den personlige lenken for Bygg AS" in ballot
