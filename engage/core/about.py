@@ -105,10 +105,7 @@ def in_order(
     order = {code: index for index, code in enumerate(VOCABULARIES.get(field, {}))}
 
     def key(row: Row) -> tuple[bool, int, str]:
-        if code_of is not None:
-            raw = code_of(row)
-        else:
-            raw = row[0] if isinstance(row, tuple) else row
+        raw = code_of(row) if code_of else (row[0] if isinstance(row, tuple) else row)
         code = str(raw or "")
         return (code == "", order.get(code, len(order)), code.casefold())
 

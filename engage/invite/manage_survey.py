@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access, audit
@@ -185,9 +184,7 @@ def reminder_sentences(result: sending.Reminders, min_days: float, most: int) ->
     days = int(min_days) if float(min_days).is_integer() else min_days
     next_date = format_date(result.next_at, "long") if result.next_at else ""
     if result.queued:
-        lines = [
-            ngettext("%(num)d reminder queued.", "%(num)d reminders queued.", result.queued)
-        ]
+        lines = [ngettext("%(num)d reminder queued.", "%(num)d reminders queued.", result.queued)]
     elif result.too_recent and not (result.at_most or result.in_queue or result.not_delivered):
         return [
             ngettext(

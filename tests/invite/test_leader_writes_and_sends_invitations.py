@@ -108,5 +108,8 @@ def test_no_reminder_says_why_and_when_the_next_can_go(app, client, survey, smtp
     page = post_form(client, survey_url(survey, "/remind"), follow_redirects=True)
     html = page.get_data(as_text=True)
     assert len(smtp.inbox.messages) == 3
-    assert "Ingen påminnelser sendt: alle som ikke har svart, fikk en e-post for mindre enn 3 dager siden." in html
+    assert (
+        "Ingen påminnelser sendt: alle som ikke har svart, fikk en e-post for mindre enn "
+        "3 dager siden."
+    ) in html
     assert "Neste kan sendes" in html and "0 påminnelser" not in html
