@@ -1,3 +1,23 @@
+// Vote screen: fetch the page again every few seconds and swap in the results, so the
+// projector never flashes a reload (without JavaScript a <noscript> refresh does it).
+(function () {
+  "use strict";
+  var seconds = parseInt(document.body.getAttribute("data-refresh") || "", 10);
+  var live = document.querySelector(".live");
+  if (!seconds || !live || !window.fetch || !window.DOMParser) return;
+  function poll() {
+    fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(".live");
+        if (fresh) live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes));
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(poll, seconds * 1000); });
+  }
+  setTimeout(poll, seconds * 1000);
+})();
 // Projector screen: refresh the count and the words every few seconds from the JSON feed.
 (function () {
   "use strict";
