@@ -26,11 +26,11 @@ from engage.extensions import db, huey
 from engage.invite.delivery import activities_with_due_mails, deliver
 from engage.invite.importing import purge_expired_imports
 from engage.models import AnalysisRun, Project
-from engage.themes import embeddings
+from engage.themes import embeddings, placement_runs
 from engage.themes.assign import assign_new_input, new_input
 from engage.themes.embeddings import BATCH, missing_answer_ids
 from engage.themes.runs import execute_run as run_analysis
-from engage.themes.runs import latest_run, recover_stuck_runs
+from engage.themes.runs import recover_stuck_runs
 
 log = logging.getLogger(__name__)
 # One embedder at a time across all workers, so no answer is embedded twice: a lease in the
@@ -116,16 +116,16 @@ def execute_run(run_id: int) -> None:
 
 @huey.task(retries=2, retry_delay=10)
 def place_new_input(project_id: int) -> int:
-    """Place input that arrived after the latest finished run into that run's themes."""
+    """Place input that arrived after a run into its themes: in the adopted run (the plan
+    counts it) and in the newest draft when that is another run (the one being shaped)."""
     with task_context():
         project = db.session.get(Project, project_id)
-        run = latest_run(project) if project is not None else None
-        if run is None:
-            return 0
-        new = new_input(run)
-        if new:
-            embed_in_turn([i.answer_id for i in new])
-        added = assign_new_input(run) if new else 0
+        added = 0
+        for run in placement_runs(project) if project is not None else []:
+            new = new_input(run)
+            if new:
+                embed_in_turn([i.answer_id for i in new])
+            added += assign_new_input(run) if new else 0
         db.session.commit()
         return added
 

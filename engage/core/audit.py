@@ -24,6 +24,7 @@ UNPUBLISH_RESULTS = "unpublish_results"
 EXPORT_PROJECT = "export_project"
 DELETE_PROJECT = "delete_project"
 PURGE = "purge"
+ADOPT_RUN = "adopt_run"
 
 ACTIONS = (
     LOGIN,
@@ -36,6 +37,7 @@ ACTIONS = (
     EXPORT_PROJECT,
     DELETE_PROJECT,
     PURGE,
+    ADOPT_RUN,
 )
 
 
@@ -52,6 +54,7 @@ def action_labels() -> dict[str, str]:
         EXPORT_PROJECT: _("Downloaded all data of a project"),
         DELETE_PROJECT: _("Deleted a project"),
         PURGE: _("Deleted input after the retention date"),
+        ADOPT_RUN: _("Adopted an analysis for the plan"),
     }
 
 

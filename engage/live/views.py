@@ -17,7 +17,7 @@ from engage.live.qr import qr_png, qr_svg
 from engage.live.words import top_words
 from engage.models import Activity, Answer
 from engage.models import Response as Input
-from engage.themes import latest_run, summarise
+from engage.themes import adopted_run, latest_run, summarise
 from engage.vote import results
 
 bp = Blueprint("live", __name__)
@@ -141,7 +141,7 @@ def _vote_screen(activity: Activity, url: str) -> str:
 
 def _themes(activity: Activity) -> list[tuple[str, int]]:
     """The current themes of the project, pinned first, with their sizes."""
-    run = latest_run(activity.project)
+    run = adopted_run(activity.project) or latest_run(activity.project)
     if run is None:
         return []
     sizes = summarise(run).sizes

@@ -37,15 +37,49 @@ class AnswerEmbedding(db.Model):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow_minute)
 
 
+def next_run_number(context: Any) -> int:
+    """The next number within the run's project (1, 2, 3 …), for rows inserted without one.
+    engage.themes.runs.create_run numbers runs itself, safely under concurrent creation."""
+    project_id = context.get_current_parameters()["project_id"]
+    table = AnalysisRun.__table__
+    return (
+        context.connection.scalar(
+            sa.select(sa.func.coalesce(sa.func.max(table.c.number), 0)).where(
+                table.c.project_id == project_id
+            )
+        )
+        + 1
+    )
+
+
 class AnalysisRun(db.Model):
-    """One stored, reproducible run of the analysis over a project's input."""
+    """One stored, reproducible run of the analysis over a project's input.
+
+    A project has at most one adopted run: the one its plan summary, public results page,
+    votes and exports use. Other finished runs are drafts to compare and shape."""
 
     __tablename__ = "analysis_runs"
+    __table_args__ = (
+        sa.UniqueConstraint("project_id", "number"),
+        # At most one adopted run per project, kept by the database whatever the timing.
+        sa.Index(
+            "uq_analysis_runs_adopted",
+            "project_id",
+            unique=True,
+            sqlite_where=sa.text("is_adopted"),
+            postgresql_where=sa.text("is_adopted"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(
         sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
+    # Run number within the project, shown wherever a run is named ("analyse nr. 2").
+    number: Mapped[int] = mapped_column(default=next_run_number)
+    is_adopted: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # When the run was last adopted (kept when another run is adopted later).
+    adopted_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -28,7 +28,7 @@ from engage.models import (
     ThemeMember,
 )
 from engage.report.anonymise import mask
-from engage.themes import latest_run, pinned_themes, summarise
+from engage.themes import adopted_run, pinned_themes, summarise
 from engage.vote import results
 
 IDEA_WORDS = ("invest", "satse", "tiltak", "measure", "gjøre", "gjere", "forslag", "idé")
@@ -124,7 +124,7 @@ def build_summary(
     project: Project, run: AnalysisRun | None = None, today: date | None = None
 ) -> Summary:
     """Everything the plan summary says, from the database and one stored run."""
-    run = run or latest_run(project)
+    run = run or adopted_run(project)
     responses = list(
         db.session.scalars(
             select(Response)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
+from engage.themes.adopt import adopted_run, placement_runs
 from engage.themes.edits import pinned_themes
 from engage.themes.runs import latest_run, note_text
 from engage.themes.stats import summarise
 from engage.themes.views import bp
 
-__all__ = ["init_app", "latest_run", "pinned_themes", "summarise"]
+__all__ = [
+    "adopted_run",
+    "init_app",
+    "latest_run",
+    "pinned_themes",
+    "placement_runs",
+    "summarise",
+]
 
 
 def init_app(app: Flask) -> None:

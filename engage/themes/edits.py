@@ -235,7 +235,7 @@ def redescribe(run: AnalysisRun, themes: Sequence[Theme]) -> None:
         embeddings=load_vectors(ids),
         language_form=db.session.get(Project, run.project_id).language_form.value,
     )
-    named = _named_themes(run)
+    named = named_themes(run)
     for theme in themes:
         if theme.id not in index:
             theme.terms, theme.quotes = [], []
@@ -247,7 +247,8 @@ def redescribe(run: AnalysisRun, themes: Sequence[Theme]) -> None:
             theme.label = found.label[:200]
 
 
-def _named_themes(run: AnalysisRun) -> set[int]:
+def named_themes(run: AnalysisRun) -> set[int]:
+    """Themes the leader has named (a rename edit, typed or carried over)."""
     edits = db.session.scalars(
         select(ThemeEdit.details).where(ThemeEdit.run_id == run.id, ThemeEdit.action == "rename")
     )

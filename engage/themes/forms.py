@@ -102,4 +102,5 @@ ACTION_LABELS = {
     "pin": _l("Chose as innsatsområde"),
     "unpin": _l("Removed as innsatsområde"),
     "reorder": _l("Changed the order of innsatsområder"),
+    "adopt": _l("Adopted for the plan"),
 }

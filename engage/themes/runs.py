@@ -17,6 +17,7 @@ from engage.analysis import ANALYSIS_VERSION, ThemeModel, embedding_available
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeMember, User
 from engage.models.base import utcnow
+from engage.themes.adopt import adopt_first
 from engage.themes.embeddings import embed_answers, load_vectors, missing_answer_ids
 from engage.themes.inputs import InputItem, clean_selection, select_input
 
@@ -58,8 +59,14 @@ def create_run(project: Project, user: User | None, selection: dict, params: dic
     """A queued run with its input count; execute_run() does the work."""
     selection = clean_selection(selection)
     items = select_input(project, selection)
+    # Numbered within the project by the INSERT itself, under a lock on the project row
+    # (PostgreSQL; SQLite serialises writers), so runs made at once never share a number.
+    db.session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
     run = AnalysisRun(
         project_id=project.id,
+        number=select(sa.func.coalesce(sa.func.max(AnalysisRun.number), 0) + 1)
+        .where(AnalysisRun.project_id == project.id)
+        .scalar_subquery(),
         created_by_id=user.id if user else None,
         selection=selection,
         params={**clean_params(params), "responses": len({i.response_id for i in items})},
@@ -115,6 +122,8 @@ def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRu
         run.notes = [model.reason_] if model.reason_ else []  # a code; the page translates
         run.params = {**run.params, "embedding_model": model.params.get("embedding_model")}
         run.status, run.progress = RunStatus.DONE, 100
+        db.session.flush()
+        adopt_first(run)  # a project's first finished run is the plan's until another is adopted
     except Exception as error:  # the run records why it failed; the worker stays up
         db.session.rollback()
         log.exception("analysis run %s failed", run.id)
@@ -244,7 +253,8 @@ def recover_stuck_runs(stale_minutes: float, max_attempts: int) -> tuple[list[in
 
 
 def latest_run(project: Project) -> AnalysisRun | None:
-    """The newest finished run of the project: the one the workspace shows."""
+    """The newest finished run of the project (adopted or a draft); the plan uses
+    engage.themes.adopt.adopted_run instead."""
     return db.session.scalar(
         select(AnalysisRun)
         .where(AnalysisRun.project_id == project.id, AnalysisRun.status == RunStatus.DONE)

@@ -24,7 +24,7 @@ from engage.core.jobs import later
 from engage.extensions import db
 from engage.models import AnalysisRun, Project, RunStatus, Theme, ThemeEdit
 from engage.models.labels import CHANNEL_LABELS, INDICATORS
-from engage.themes import edits, runs, stats
+from engage.themes import adopt, edits, runs, stats
 from engage.themes.assign import assign_new_input, new_input
 from engage.themes.forms import ACTION_LABELS, RunForm, read_ids, read_label
 
@@ -61,10 +61,14 @@ def workspace(project_id: int) -> str:
     project = access.get_project(project_id)
     can_edit = access.can_edit(current_user, project)
     run = _chosen_run(project)
+    adopted = adopt.adopted_run(project)
+    newest = adopt.latest_finished(project)
     return render_template(
         "themes/workspace.html",
         project=project,
         run=run,
+        adopted=adopted,
+        newer_draft=newest if newest and run and newest.number > run.number else None,
         can_edit=can_edit,
         waiting=len(new_input(run)) if run else 0,
         summary=stats.summarise(run) if run else None,
@@ -82,11 +86,66 @@ def workspace(project_id: int) -> str:
 
 
 def _chosen_run(project: Project) -> AnalysisRun | None:
+    """The run asked for, else the adopted one (the plan's), else the newest finished."""
     chosen = request.args.get("run", "")
-    if chosen.isdigit():
+    if chosen.isdigit() and len(chosen) < 12:
         run = _run(project, int(chosen))
         return run if run.status is RunStatus.DONE else None
-    return runs.latest_run(project)
+    return adopt.adopted_run(project) or runs.latest_run(project)
+
+
+def _carry_choice(form) -> set[int]:
+    return set(read_ids(form, "carry"))
+
+
+@bp.get("/runs/<int:run_id>/adopt")
+def adopt_preview(project_id: int, run_id: int) -> str | WerkzeugResponse:
+    """What adopting this run would change, for the leader to confirm; reads only."""
+    project = access.get_project(project_id, write=True)
+    run = _run(project, run_id)
+    if run.status is not RunStatus.DONE:
+        abort(404)
+    if run.is_adopted:
+        flash(_("Analysis no. %(n)d is already the one the plan uses.", n=run.number), "success")
+        return redirect(_workspace_url(project, run))
+    return _adopt_page(project, adopt.preview(run))
+
+
+def _adopt_page(project: Project, plan: adopt.Preview, status: int = 200) -> tuple[str, int]:
+    return render_template(
+        "themes/adopt.html", project=project, plan=plan, run=plan.run, form=ConfirmForm()
+    ), status
+
+
+@bp.post("/runs/<int:run_id>/adopt")
+def adopt_run(project_id: int, run_id: int) -> str | WerkzeugResponse | tuple[str, int]:
+    """Make this run the one the plan uses (action=adopt), or show the preview again with
+    the carry-over ticks as chosen (action=preview, writes nothing)."""
+    project, run = _writable(project_id, run_id)
+    if run.status is not RunStatus.DONE:
+        abort(404)
+    chosen = _carry_choice(request.form)
+    current = adopt.adopted_run(project)
+    seen = request.form.get("current", "")
+    if request.form.get("action") != "adopt":
+        return _adopt_page(project, adopt.preview(run, chosen))
+    if seen != (str(current.id) if current else ""):
+        # Another leader adopted a run since this page was shown: show what changes now.
+        flash(_("The plan's analysis changed while you looked. Check the changes again."), "error")
+        return _adopt_page(project, adopt.preview(run, chosen), 409)
+    if run.is_adopted:
+        return redirect(_workspace_url(project, run))
+    adopt.adopt(run, current_user, chosen)
+    db.session.commit()
+    flash(
+        _(
+            "Analysis no. %(n)d is now the one the plan uses: the summary, the results page, "
+            "new votes and the exports build on it.",
+            n=run.number,
+        ),
+        "success",
+    )
+    return redirect(_workspace_url(project, run))
 
 
 @bp.post("/run")

@@ -159,6 +159,10 @@ def create_from_run(project_id: int, run_id: int) -> WerkzeugResponse:
     run = db.session.get(AnalysisRun, run_id)
     if run is None or run.project_id != project.id or not ConfirmForm().validate_on_submit():
         abort(404)
+    if not run.is_adopted:
+        # The areas people vote on are the plan's: those of the adopted run.
+        flash(_("Adopt this analysis for the plan first; votes are made from it."), "error")
+        return redirect(url_for("themes.workspace", project_id=project.id, run=run.id))
     if not any(t.is_pinned for t in run.themes):
         flash(_("Pin the candidate areas first; the vote is made from them."), "error")
         return redirect(url_for("themes.workspace", project_id=project.id, run=run.id))
