@@ -7,8 +7,9 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, browser  # noqa: F401 (fixture)
+from tests.browser.conftest import axe_violations
 from tests.conftest import log_in
+from tests.themes.conftest import themed  # noqa: F401 (fixture)
 from tests.themes.test_leader_adopts_a_run import shape
 from tests.themes.test_leader_shapes_themes import run_analysis
 
