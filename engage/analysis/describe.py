@@ -290,7 +290,7 @@ def theme_units(
         word, own = words.surface(stem)
         if not word or word in used or word in FILLER_WORDS or word in verbs:
             continue
-        if len(word) < MIN_LABEL_CHARS:
+        if len(word) < MIN_LABEL_CHARS or _not_a_noun(word):
             continue
         # Words the project's own language form wrote come first.
         score = float(scores[index]) * (1.0 if own else NEAR_FORM_WEIGHT)
@@ -365,6 +365,19 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
         chosen = [_heading_form(w, language_form) if " " not in w else w for w in chosen]
     text = f" {_JOIN.get(language_form, 'og')} ".join(chosen)
     return text[0].upper() + text[1:]
+
+
+@lru_cache(maxsize=50_000)
+def _not_a_noun(word: str) -> bool:
+    """Tell participles ("organisert": organisere is a verb) and the first half of a cut
+    compound ("reindrifts- og fiskerinæringen") apart from nouns, by simplemma's word list."""
+    try:
+        known = _word_list("nb")
+    except Exception:  # a missing word list never costs a label
+        return False
+    if word.endswith("ert") and known.get(word[:-2] + "ere") is not None:
+        return True
+    return len(word) >= 7 and word.endswith("s") and known.get(word[:-1]) == word[:-1]
 
 
 @lru_cache(maxsize=10_000)
