@@ -21,6 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .represent import Terms, shared_analyser
+from .text import _word_list
 
 N_TERMS = 10
 MIN_TERMS = 5
@@ -29,11 +30,15 @@ N_REPRESENTATIVES = 3
 DUPLICATE_SIMILARITY = 0.92
 # Two quotes sharing this much of their character 3-grams (cosine) are variants of one sentence.
 DUPLICATE_CHARS = 0.5
+# Two quotes are one sentence when this share of the shorter one's longer words is in both.
+DUPLICATE_WORDS = 0.6
 # The second label word must be distinctive too: at least this share of the first's score.
 SECOND_WORD_SHARE = 0.35
 # Two adjacent words form one unit ("indre fjordvik") when this share of the rarer one's
 # uses, and at least twice, comes with the other.
 TOGETHER_SHARE = 0.8
+# A pair must be more than chance neighbours: NLTK's likelihood ratio over contexts.
+MIN_LIKELIHOOD_RATIO = 3.84
 LANGUAGE_FORMS = ("nb", "nn", "en")
 # A word only a close language form wrote (nynorsk in a bokmål project) counts this much.
 NEAR_FORM_WEIGHT = 0.5
@@ -50,6 +55,25 @@ _FORM_WORDS = {
 }
 _JOIN = {"nb": "og", "nn": "og", "en": "and"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CLAUSE_BREAK = re.compile(r"[.,:;!?()\[\]\n–—]")
+
+
+def _contexts(tokens: Sequence[tuple[str, bool, int]]) -> tuple[list, list]:
+    """Return, per token, the nearest content word before and after it in its clause."""
+    before: list[str | None] = []
+    last: tuple[str | None, int] = (None, -1)
+    for word, content, clause in tokens:
+        before.append(last[0] if last[1] == clause else None)
+        if content:
+            last = (word, clause)
+    after: list[str | None] = [None] * len(tokens)
+    last = (None, -1)
+    for position in range(len(tokens) - 1, -1, -1):
+        word, content, clause = tokens[position]
+        after[position] = last[0] if last[1] == clause else None
+        if content:
+            last = (word, clause)
+    return before, after
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -73,7 +97,13 @@ FILLER_WORDS = _wordset(
     "året år dag dagen tid gang ganger stadig uten utan etter før over under gjennom "
     "need needs run runs come back go get make leave never only too poor enough all year "
     "people place places consider cannot derfor difor dermed endelig rett rette sikte sak "
-    "saker mål bruk samt blant annen anna"
+    "saker mål bruk samt blant annen anna "
+    # prepositions, adverbs and meta words that are never a heading on their own
+    "imot mot samtidig rundt innenfor utenfor utanfor langs mellom gjennom via hos ved "
+    "frem fram fremover framover videre sammen særlig særleg spesielt heller både "
+    "også ogso dessuten likevel kanskje stort sett mening meining mener meiner forslag "
+    "hyppigere hyppigare oftere flere fleire mindre mer meir mest beste bedre betre "
+    "around within along together especially rather opinion idea"
 )
 # Words that put a verb after them: å flytte, vil flytte, som flytter, vi mangler.
 _VERB_CONTEXT = _wordset(
@@ -159,7 +189,8 @@ class _Words:
         own, near = _FORM_WORDS.get(form, _FORM_WORDS["nb"])
         # stem -> Counter of surfaces, by rank 0 (own form) or 1 (close forms)
         self.surfaces: tuple[dict[str, Counter], dict[str, Counter]] = ({}, {})
-        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.pair_contexts: dict[tuple[str, str], set] = {}
+        self.word_contexts: dict[str, set] = {}
         self.uses: Counter[str] = Counter()
         self.capitalised: Counter[str] = Counter()
         for text, language in zip(texts, languages, strict=True):
@@ -167,8 +198,14 @@ class _Words:
             if rank is None:
                 continue
             previous: tuple[str, bool, bool] | None = None  # word, content word, capitalised
-            seen_pairs: set[tuple[str, str]] = set()
+            seen_pairs: list[tuple[str, str]] = []
+            tokens: list[tuple[str, bool, int]] = []  # word, content word, clause number
+            clause = 0
+            last_end = 0
             for match in _TOKEN.finditer(text):
+                if _CLAUSE_BREAK.search(text, last_end, match.start()):
+                    clause += 1
+                last_end = match.end()
                 word = match.group(0)
                 lower = word.lower()
                 stems = analyser.features(lower, language) if len(lower) >= 2 else ()
@@ -185,9 +222,19 @@ class _Words:
                 if previous is not None and (
                     (previous[1] and stems) or (previous[2] and capital and (previous[1] or stems))
                 ):
-                    seen_pairs.add((previous[0], lower))
+                    seen_pairs.append((len(tokens) - 1, previous[0], lower))
+                tokens.append((lower, bool(stems), clause))
                 previous = (lower, bool(stems), capital)
-            self.pairs.update(seen_pairs)
+            # A pair counts once per context (the nearest content words either side in its
+            # clause): one sentence repeated by many, or with "Jeg mener" before it, is one
+            # use, so a sentence's chance neighbours ("naturen samtidig") never form a unit.
+            before, after = _contexts(tokens)
+            for start, a, b in seen_pairs:
+                key = (before[start], after[start + 1])
+                self.pair_contexts.setdefault((a, b), set()).add(key)
+            for position, (word, _content, _clause) in enumerate(tokens):
+                self.word_contexts.setdefault(word, set()).add((before[position], after[position]))
+        self._collocations: dict[tuple[str, str], float] | None = None
 
     def surface(self, stem: str) -> tuple[str | None, bool]:
         """Return the most used whole word behind a stem (own form first) and if it is own."""
@@ -197,13 +244,33 @@ class _Words:
                 return max(forms, key=lambda w: (forms[w], -len(w), w)), rank == 0
         return None, False
 
+    def collocations(self) -> dict[tuple[str, str], float]:
+        """Return adjacent pairs seen in at least two contexts, with NLTK's likelihood ratio."""
+        if self._collocations is None:
+            from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+            from nltk.probability import FreqDist
+
+            counts = {w: len(c) for w, c in self.word_contexts.items()}
+            pairs = FreqDist({p: len(c) for p, c in self.pair_contexts.items()})
+            for (a, b), n in pairs.items():  # a word is used at least as often as its pairs
+                counts[a], counts[b] = max(counts[a], n), max(counts[b], n)
+            words = FreqDist(counts)
+            finder = BigramCollocationFinder(words, pairs)
+            finder.apply_freq_filter(2)
+            self._collocations = dict(finder.score_ngrams(BigramAssocMeasures.likelihood_ratio))
+        return self._collocations
+
     def unit_with(self, word: str) -> tuple[str, str] | None:
-        """Return the adjacent pair this word (almost) always comes in, if any."""
+        """Return the adjacent pair this word (almost) always comes in, if any: seen in at
+        least two different contexts, most of the rarer word's contexts, and a likelihood
+        ratio above chance (NLTK's collocation measure over contexts, not raw counts)."""
         best = None
-        for (a, b), n in self.pairs.items():
-            if word not in (a, b) or n < 2:
+        for (a, b), ratio in self.collocations().items():
+            if word not in (a, b) or ratio < MIN_LIKELIHOOD_RATIO:
                 continue
-            rarer = min(self.uses[a], self.uses[b])
+            n = len(self.pair_contexts[(a, b)])
+            rarer = min(len(self.word_contexts[a]), len(self.word_contexts[b]), n)
+            rarer = max(rarer, min(len(self.word_contexts[a]), len(self.word_contexts[b])))
             if n >= TOGETHER_SHARE * rarer and (best is None or n > best[1]):
                 best = ((a, b), n)
         return best[0] if best else None
@@ -223,7 +290,7 @@ def theme_units(
         word, own = words.surface(stem)
         if not word or word in used or word in FILLER_WORDS or word in verbs:
             continue
-        if len(word) < MIN_LABEL_CHARS:
+        if len(word) < MIN_LABEL_CHARS or _not_a_noun(word):
             continue
         # Words the project's own language form wrote come first.
         score = float(scores[index]) * (1.0 if own else NEAR_FORM_WEIGHT)
@@ -294,8 +361,46 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
             break
         chosen.append(unit.surface)
         break
+    if language_form in ("nb", "nn"):
+        chosen = [_heading_form(w, language_form) if " " not in w else w for w in chosen]
     text = f" {_JOIN.get(language_form, 'og')} ".join(chosen)
     return text[0].upper() + text[1:]
+
+
+@lru_cache(maxsize=50_000)
+def _not_a_noun(word: str) -> bool:
+    """Tell participles ("organisert": organisere is a verb) and the first half of a cut
+    compound ("reindrifts- og fiskerinæringen") apart from nouns, by simplemma's word list."""
+    try:
+        known = _word_list("nb")
+    except Exception:  # a missing word list never costs a label
+        return False
+    if word.endswith("ert") and known.get(word[:-2] + "ere") is not None:
+        return True
+    return len(word) >= 7 and word.endswith("s") and known.get(word[:-1]) == word[:-1]
+
+
+@lru_cache(maxsize=10_000)
+def _heading_form(word: str, form: str) -> str:
+    """Return the indefinite form a heading uses ("Ferje og fylkesvei", not "Ferja og
+    fylkesveien"), checked against simplemma's word list; the word itself when unsure."""
+    if word[:1].isupper():
+        return word  # a name
+    try:
+        known = _word_list(form)
+    except Exception:  # a missing word list never costs a label
+        return word
+    lemma = known.get(word)
+    if not isinstance(lemma, str) or lemma == word or len(lemma) < 3:
+        return word
+    cut = lemma[:-1] if lemma.endswith("e") else lemma
+    if word in (lemma + "en", lemma + "n", lemma + "et", lemma + "t", lemma + "a", cut + "a"):
+        return lemma  # definite singular: ferja, fylkesveien, naturen
+    if word in (lemma + "ene", lemma + "ne", lemma + "ane", cut + "ane", cut + "ene"):
+        for plural in (lemma + "er", lemma + "r", lemma + "ar", cut + "ar", cut + "er"):
+            if known.get(plural) == lemma:
+                return plural  # definite plural: bedriftene -> bedrifter
+    return word
 
 
 def _contains_root(word: str, unit: _Unit) -> bool:
@@ -345,6 +450,19 @@ def _verb_form(word: str) -> bool:
     return word.endswith(("e", "a", "er", "ar", "es", "ast", "te", "de", "et", "s", "ing", "ed"))
 
 
+def _short_answer(texts: Sequence[str]) -> str:
+    """Return the most common short answer of a theme ("Vet ikke"), or "" if none."""
+    short = Counter(" ".join(_TOKEN.findall(t)) for t in texts if 0 < len(_TOKEN.findall(t)) <= 4)
+    if not short:
+        return ""
+    text = max(short, key=lambda t: (short[t], -len(t), t))
+    return text[0].upper() + text[1:]
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(text.lower()) if len(w) > 3)
+
+
 def _grams(text: str) -> Counter[str]:
     padded = f" {' '.join(text.lower().split())} "
     return Counter(padded[i : i + 3] for i in range(len(padded) - 2))
@@ -369,9 +487,17 @@ def representatives(
         order = members
     chosen: list[int] = []
     grams: list[Counter[str]] = []
+    tokens: list[frozenset[str]] = []
     for index in order:
         mine = _grams(texts[index])
         if any(_cosine(mine, other) >= DUPLICATE_CHARS for other in grams):
+            continue
+        # "Jeg mener X" and "X": most of the shorter one's words are in the other.
+        words = _content_words(texts[index])
+        if any(
+            len(words & other) >= DUPLICATE_WORDS * max(1, min(len(words), len(other)))
+            for other in tokens
+        ):
             continue
         if vectors is not None and any(
             float(vectors[index] @ vectors[c]) > DUPLICATE_SIMILARITY for c in chosen
@@ -379,6 +505,7 @@ def representatives(
             continue
         chosen.append(int(index))
         grams.append(mine)
+        tokens.append(words)
         if len(chosen) == N_REPRESENTATIVES:
             break
     return chosen
@@ -408,9 +535,17 @@ def describe(
     themes = []
     for theme, (members, words) in enumerate(zip(groups, read, strict=True)):
         units = theme_units(scores[theme], vocabulary, words, verbs) if vocabulary else []
+        label = make_label(units, language_form)
+        if not label and vocabulary:
+            # Only other languages wrote here (English answers in a bokmål project): name the
+            # theme in their words rather than leave it blank.
+            others = _Words([texts[i] for i in members], ["und"] * len(members), "en", _Usage())
+            label = make_label(theme_units(scores[theme], vocabulary, others, verbs), "en")
+        if not label:
+            label = _short_answer([texts[i] for i in members])
         themes.append(
             Theme(
-                label=make_label(units, language_form),
+                label=label,
                 terms=pick_terms(units),
                 size=len(members),
                 representative=representatives(members, vectors, texts),
