@@ -110,9 +110,7 @@ def project_archive(project: Project) -> bytes:
         )
         for model, _where in _tables(project):
             name = model.__table__.name
-            archive.writestr(
-                f"{name}.csv", _csv(model, data[name], project.language_form.value)
-            )
+            archive.writestr(f"{name}.csv", _csv(model, data[name], project.language_form.value))
     audit.record(audit.EXPORT_PROJECT, project)
     return buffer.getvalue()
 
