@@ -15,6 +15,7 @@ from engage.core import jobs
 from engage.extensions import db
 from engage.inputs.submission import AnswerValue, Submission
 from engage.models import Activity, ActivityStatus, Answer, Response, User
+from engage.models.response import next_response_number
 
 
 def record_response(
@@ -48,6 +49,9 @@ def record_response(
     response.answers = _answers(submission.answers)
     try:
         with db.session.begin_nested():
+            # The project's next number, taken in the same savepoint as the insert: a lost
+            # race on the submission key gives the number back with the rollback.
+            response.number = next_response_number(db.session.connection(), activity.project_id)
             db.session.add(response)
     except IntegrityError:
         # Another request with the same key won the race; that one is the response.

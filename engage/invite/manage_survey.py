@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, ngettext
+from flask_babel import format_date, get_locale, ngettext
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -302,7 +302,8 @@ def non_responders_csv(project_id: int, activity_id: int) -> WerkzeugResponse:
         for c in (i.contact for i in overview.non_responders(activity))
     ]
     response = WerkzeugResponse(
-        to_csv(headers, rows, delimiter=";"), mimetype="text/csv; charset=utf-8"
+        to_csv(headers, rows, language=str(get_locale())),
+        mimetype="text/csv; charset=utf-8",
     )
     response.headers["Content-Disposition"] = (
         f'attachment; filename="non-responders-{activity.id}.csv"'

@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.extensions import db
@@ -26,6 +28,8 @@ class Response(db.Model):
     activity_id: Mapped[int] = mapped_column(
         sa.ForeignKey("activities.id", ondelete="CASCADE"), index=True
     )
+    # The response's number within its project (1, 2, 3 …): the "I-<number>" people cite.
+    number: Mapped[int] = mapped_column()
     # Random per-form value; a resent form with the same key is the same response.
     submission_key: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     # workshop, survey, business_survey, interview, postit, vote
@@ -54,6 +58,64 @@ class Response(db.Model):
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def ref(self) -> str:
+        """The one reference of this input, alike in the app, the Word file and the exports."""
+        return response_ref(self.number)
+
+
+def response_ref(number: int | None) -> str:
+    """ "I-356" for the project's response number 356."""
+    return f"I-{number}" if number is not None else "I-?"
+
+
+class ResponseCounter(db.Model):
+    """The last response number given out in a project. Taking the next number updates this
+    row in the same transaction as the insert, so concurrent inserts queue on the row (PostgreSQL)
+    or on the database's write lock (SQLite) and never share a number."""
+
+    __tablename__ = "response_counters"
+
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    last_number: Mapped[int] = mapped_column(default=0)
+
+
+def next_response_number(connection: sa.Connection, project_id: int) -> int:
+    """Take the project's next response number (an upsert on its counter row)."""
+    table = ResponseCounter.__table__
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(table)
+        .values(project_id=project_id, last_number=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.project_id], set_={"last_number": table.c.last_number + 1}
+        )
+        .returning(table.c.last_number)
+    )
+    return int(connection.execute(statement).scalar_one())
+
+
+def project_of_activity(connection: sa.Connection, activity_id: int) -> int:
+    activities = db.metadata.tables["activities"]
+    return int(
+        connection.execute(
+            sa.select(activities.c.project_id).where(activities.c.id == activity_id)
+        ).scalar_one()
+    )
+
+
+@event.listens_for(Response, "before_insert")
+def _number_new_response(_mapper: object, connection: sa.Connection, target: Response) -> None:
+    """Every response gets its number, whichever code stores it (record_response sets it
+    itself; seeds and imports that build a Response directly get it here)."""
+    if target.number is None:
+        activity_id = target.activity_id or target.activity.id
+        target.number = next_response_number(
+            connection, project_of_activity(connection, activity_id)
+        )
 
 
 class Answer(db.Model):

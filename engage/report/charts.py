@@ -1,38 +1,68 @@
-"""Small bar charts as PNG images for the Word document (numbers are in tables beside them)."""
+"""Small bar charts as PNG images for the Word document (numbers are in tables beside them).
+
+Drawn with matplotlib and its bundled DejaVu Sans, which has every letter Norwegian, Polish
+and English text needs (æøå, ł, «», –), so no character prints as a box."""
 
 from __future__ import annotations
 
 import io
+import textwrap
 
-from PIL import Image, ImageDraw, ImageFont
+import matplotlib
 
-WIDTH, ROW, LABEL_WIDTH, PAD = 1200, 44, 460, 16
-BAR = (11, 92, 173)
-TEXT = (27, 31, 35)
+matplotlib.use("Agg")
+
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+FONT_FAMILY = "DejaVu Sans"
+BAR = "#0b5cad"
+TEXT = "#1b1f23"
+MAX_ROWS, LABEL_WIDTH = 12, 38
 
 
-def _font(size: int) -> ImageFont.ImageFont:
-    try:
-        return ImageFont.load_default(size=size)
-    except TypeError:  # older Pillow: fixed-size default font
-        return ImageFont.load_default()
+def font_path() -> str:
+    """The font file every chart label is drawn with."""
+    return font_manager.findfont(
+        font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False
+    )
+
+
+def _label(text: str) -> str:
+    text = text if len(text) <= 2 * LABEL_WIDTH else text[: 2 * LABEL_WIDTH - 1] + "…"
+    return "\n".join(textwrap.wrap(text, LABEL_WIDTH)) or "–"
+
+
+def figure(rows: list[tuple[str, int]]) -> Figure:
+    """The chart of (label, count) rows, top row first."""
+    rows = rows[:MAX_ROWS] or [("–", 0)]
+    labels = [_label(str(label)) for label, _ in rows]
+    counts = [int(n) for _, n in rows]
+    lines = sum(label.count("\n") + 1 for label in labels)
+    fig = Figure(figsize=(7.5, 0.5 + 0.32 * max(lines, len(rows))), dpi=150)
+    ax = fig.add_subplot()
+    positions = list(range(len(rows)))[::-1]
+    ax.barh(positions, counts, color=BAR, height=0.6)
+    ax.set_yticks(positions, labels, fontfamily=FONT_FAMILY, fontsize=9, color=TEXT)
+    top = max(counts) or 1
+    for y, n in zip(positions, counts, strict=True):
+        ax.text(n + top * 0.01, y, str(n), va="center", fontfamily=FONT_FAMILY, fontsize=9)
+    ax.set_xlim(0, top * 1.12)
+    ax.xaxis.set_visible(False)
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def texts(fig: Figure) -> list[str]:
+    """Every string drawn on the chart (for checking the font has each character)."""
+    fig.canvas.draw()
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
 
 
 def bar_chart(rows: list[tuple[str, int]]) -> bytes:
     """A horizontal bar chart of (label, count) rows as PNG bytes."""
-    rows = rows[:12] or [("–", 0)]
-    height = PAD * 2 + ROW * len(rows)
-    image = Image.new("RGB", (WIDTH, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = _font(24)
-    top = max(n for _, n in rows) or 1
-    for index, (label, count) in enumerate(rows):
-        y = PAD + index * ROW
-        text = label if len(label) <= 34 else label[:33] + "…"
-        draw.text((PAD, y + 8), text, fill=TEXT, font=font)
-        length = int((WIDTH - LABEL_WIDTH - 120) * count / top)
-        draw.rectangle([LABEL_WIDTH, y + 8, LABEL_WIDTH + max(length, 2), y + ROW - 8], fill=BAR)
-        draw.text((LABEL_WIDTH + length + 12, y + 8), str(count), fill=TEXT, font=font)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    figure(rows).savefig(buffer, format="png")
     return buffer.getvalue()

@@ -1,8 +1,10 @@
 """The plan summary as plain data, built from the project and a stored analysis run.
 
 The Word document, the Markdown export and the HTML preview all render this one structure,
-so they always say the same. Quotes carry a short reference (I-<answer id>) that the input
-list in the appendix uses too.
+so they always say the same. Quotes carry a short reference that the input
+list in the appendix uses too: "I-<number>", the response's number within its project, the same
+reference the app, the spreadsheet and the public page show. Quotes never come from input marked
+not relevant in the run, nor from questions marked internal.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from engage.core.about import AGE_BANDS
 from engage.extensions import db
 from engage.invite import survey_overview
 from engage.models import (
@@ -27,6 +30,7 @@ from engage.models import (
     ThemeEdit,
     ThemeMember,
 )
+from engage.models.response import response_ref
 from engage.report.anonymise import mask
 from engage.themes import adopted_run, pinned_themes, summarise
 from engage.vote import results
@@ -37,9 +41,14 @@ IDEAS_PER_THEME = 10
 YOUNG_BANDS = {"under 20", "20-29"}
 
 
-def ref(answer_id: int) -> str:
-    """The short reference a quote cites and the appendix lists."""
-    return f"I-{answer_id}"
+def ref(answer: Answer) -> str:
+    """The short reference a quote cites and the appendix lists: its response's number."""
+    return response_ref(answer.response.number)
+
+
+def is_internal(question: object) -> bool:
+    """Questions marked internal are for the project team: never quoted."""
+    return bool(getattr(question, "internal", False))
 
 
 @dataclass
@@ -69,11 +78,13 @@ class Participation:
     by_language: list[tuple[str, int]]
     gaps: list[tuple[str, dict]]  # message id and its values, said plainly in the document
     business_rates: list[tuple[str, int, int, int]] = field(default_factory=list)
+    interviewed_firms: int = 0
 
 
 @dataclass
 class QuestionSummary:
     activity: str
+    number: int  # within its activity, as in the questionnaire
     prompt: str
     kind: str
     answered: int
@@ -110,6 +121,7 @@ class Summary:
     questionnaires: list[tuple[str, list[str]]]
     inputs_by_theme: list[tuple[str, list[Quote]]]
     votes: list[VoteSummary] = field(default_factory=list)
+    excluded: int = 0  # input marked not relevant in the run
 
 
 @dataclass
@@ -118,6 +130,7 @@ class VoteSummary:
     mode: str
     ballots: int
     rows: list  # engage.vote.services.OptionResult
+    comments: dict[int, list[Quote]] = field(default_factory=dict)  # option id -> comments
 
 
 def build_summary(
@@ -131,9 +144,11 @@ def build_summary(
             .join(Activity)
             .where(Activity.project_id == project.id, Response.is_hidden.is_(False))
             .options(selectinload(Response.answers))
+            .order_by(Response.number)
         )
     )
     placement = _placement(run)
+    hidden = _not_quoted(run, project)
     pinned = pinned_themes(run) if run else []
     stats = summarise(run) if run else None
     return Summary(
@@ -141,26 +156,66 @@ def build_summary(
         run=run,
         generated_on=today or date.today(),
         participation=_participation(project, responses),
-        questions=_questions(project, responses, placement),
-        areas=[_area(run, theme, stats, responses, _idea_questions(project)) for theme in pinned],
+        questions=_questions(project, responses, placement, hidden),
+        areas=[
+            _area(run, theme, stats, responses, _idea_questions(project), hidden)
+            for theme in pinned
+        ],
         others=[(t.label, stats.sizes.get(t.id, 0)) for t in run.themes if not t.is_pinned]
         if run
         else [],
         coverage=stats.coverage(pinned) if stats else 0.0,
         edits=_edits(run),
-        questionnaires=[(a.title, [q.prompt for q in a.questions]) for a in project.activities],
-        inputs_by_theme=_inputs_by_theme(run, placement, responses),
-        votes=_votes(project),
+        questionnaires=[
+            (a.title, [q.prompt for q in a.questions])
+            for a in project.activities
+            if not a.kind.is_ballot
+        ],
+        inputs_by_theme=_inputs_by_theme(run, placement, responses, hidden),
+        votes=_votes(project, responses, hidden),
+        excluded=stats.excluded if stats else 0,
     )
 
 
-def _votes(project: Project) -> list[VoteSummary]:
-    """Results of every vote on the candidate areas, with the split by group."""
+def _not_quoted(run: AnalysisRun | None, project: Project) -> set[int]:
+    """Answers never quoted: marked not relevant in the run, or to an internal question."""
+    excluded = set(
+        db.session.scalars(
+            select(ThemeMember.answer_id).where(
+                ThemeMember.run_id == run.id, ThemeMember.is_excluded.is_(True)
+            )
+        )
+        if run
+        else []
+    )
+    internal = {q.id for a in project.activities for q in a.questions if is_internal(q)}
+    if internal:
+        excluded |= set(
+            db.session.scalars(select(Answer.id).where(Answer.question_id.in_(internal)))
+        )
+    return excluded
+
+
+def _votes(project: Project, responses: list[Response], hidden: set[int]) -> list[VoteSummary]:
+    """Results of every vote on the candidate areas, the split by group, and the comments."""
+    by_question: dict[int, list[Answer]] = defaultdict(list)
+    for r in responses:
+        for a in r.answers:
+            if a.text and a.id not in hidden:
+                by_question[a.question_id].append(a)
     found = []
     for activity in project.activities:
         if activity.kind.is_ballot:
             rows, ballots = results(activity)
-            found.append(VoteSummary(activity.title, activity.vote_mode, ballots, rows))
+            comments = {
+                r.option.id: [
+                    Quote(ref(a), mask(a.text))
+                    for a in sorted(by_question.get(r.option.question_id, []), key=lambda a: a.id)
+                ]
+                for r in rows
+                if r.option.question_id
+            }
+            found.append(VoteSummary(activity.title, activity.vote_mode, ballots, rows, comments))
     return found
 
 
@@ -174,7 +229,11 @@ def _participation(project: Project, responses: list[Response]) -> Participation
         ActivityLine(a.title, a.kind.value, a.held_on, a.place, per_activity[a.id])
         for a in project.activities
     ]
-    by_age = _counts(r.age_band for r in responses)
+    order = list(AGE_BANDS)
+    by_age = sorted(
+        _counts(r.age_band for r in responses),
+        key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
+    )
     by_area = _counts(r.area for r in responses)
     return Participation(
         activities=lines,
@@ -187,7 +246,20 @@ def _participation(project: Project, responses: list[Response]) -> Participation
         by_language=_counts(r.language for r in responses),
         gaps=_gaps(project, responses, by_age, by_area),
         business_rates=_business_rates(project),
+        interviewed_firms=_interviewed_firms(project, responses),
     )
+
+
+def _interviewed_firms(project: Project, responses: list[Response]) -> int:
+    """How many firms were interviewed (distinct names, else one per interview). The model
+    records no consent to be named, so the document gives the count, never the names."""
+    interviews = {a.id for a in project.activities if a.kind.value == "interview"}
+    named = {
+        (r.company_name or r.org_number or f"#{r.id}").strip().lower()
+        for r in responses
+        if r.activity_id in interviews
+    }
+    return len(named)
 
 
 def _business_rates(project: Project) -> list[tuple[str, int, int, int]]:
@@ -233,16 +305,18 @@ def _placement(run: AnalysisRun | None) -> dict[int, Theme | None]:
     }
 
 
-def _questions(project, responses, placement) -> list[QuestionSummary]:
+def _questions(project, responses, placement, hidden: set[int]) -> list[QuestionSummary]:
     answers: dict[int, list[Answer]] = defaultdict(list)
     for r in responses:
         for a in r.answers:
             answers[a.question_id].append(a)
     result = []
     for activity in project.activities:
-        for q in activity.questions:
+        if activity.kind.is_ballot:
+            continue  # ballot comments are under Forankring
+        for number, q in enumerate(activity.questions, start=1):
             given = answers.get(q.id, [])
-            item = QuestionSummary(activity.title, q.prompt, q.kind.value, len(given))
+            item = QuestionSummary(activity.title, number, q.prompt, q.kind.value, len(given))
             if q.kind is QuestionKind.SCALE:
                 item.distribution = [
                     (str(n), sum(1 for a in given if a.scale == n)) for n in range(1, 6)
@@ -255,7 +329,8 @@ def _questions(project, responses, placement) -> list[QuestionSummary]:
                     placement[a.id].label for a in given if placement.get(a.id) is not None
                 )
                 item.themes = themes.most_common(5)
-                item.quotes = [Quote(ref(a.id), mask(a.text)) for a in _varied(given, 3)]
+                quotable = [a for a in given if a.id not in hidden]
+                item.quotes = [Quote(ref(a), mask(a.text)) for a in _varied(quotable, 3)]
             if given:
                 result.append(item)
     return result
@@ -284,7 +359,9 @@ def _idea_questions(project: Project) -> set[int]:
     }
 
 
-def _area(run, theme: Theme, stats, responses: list[Response], idea_ids: set[int]) -> AreaSummary:
+def _area(
+    run, theme: Theme, stats, responses: list[Response], idea_ids: set[int], hidden: set[int]
+) -> AreaSummary:
     member_ids = set(
         db.session.scalars(
             select(ThemeMember.answer_id).where(
@@ -293,33 +370,59 @@ def _area(run, theme: Theme, stats, responses: list[Response], idea_ids: set[int
         )
     )
     owners = [r for r in responses if any(a.id in member_ids for a in r.answers)]
-    texts = [a for r in responses for a in r.answers if a.id in member_ids]
+    texts = [a for r in responses for a in r.answers if a.id in member_ids and a.id not in hidden]
     by_id = {a.id: a for a in texts}
     quotes = [by_id[i] for i in theme.quotes if i in by_id]
     quotes += [a for a in _varied(texts, QUOTES_PER_THEME) if a not in quotes]
     ideas = [a for a in texts if a.question_id in idea_ids]
     return AreaSummary(
-        label=theme.label,
+        label=theme.label or ", ".join((theme.terms or [])[:3]) or "–",
         description=theme.description,
         size=stats.sizes.get(theme.id, 0),
         share=stats.share(stats.sizes.get(theme.id, 0)),
         by_group=_counts(r.stakeholder_group for r in owners),
         by_sector=_counts(r.sector for r in owners),
-        quotes=[Quote(ref(a.id), mask(a.text)) for a in quotes[:QUOTES_PER_THEME]],
-        ideas=[Quote(ref(a.id), mask(a.text)) for a in _varied(ideas, IDEAS_PER_THEME)],
+        quotes=[Quote(ref(a), mask(a.text)) for a in quotes[:QUOTES_PER_THEME]],
+        ideas=[Quote(ref(a), mask(a.text)) for a in _varied(ideas or texts, IDEAS_PER_THEME)],
         indicators=list(theme.indicators or []),
         terms=list(theme.terms or []),
     )
 
 
 def _edits(run: AnalysisRun | None) -> list[tuple[str, int]]:
+    """What people changed, as (kind, count): inputs marked not relevant, themes merged (how
+    many were folded in), renamed, split, created, inputs moved, areas chosen."""
     if run is None:
         return []
-    actions = db.session.scalars(select(ThemeEdit.action).where(ThemeEdit.run_id == run.id))
-    return sorted(Counter(actions).items())
+    counts: Counter[str] = Counter()
+    renamed: set[int] = set()
+    for action, details in db.session.execute(
+        select(ThemeEdit.action, ThemeEdit.details).where(ThemeEdit.run_id == run.id)
+    ):
+        details = details or {}
+        if action == "merge":
+            counts["merged"] += len(details.get("merged") or [])
+        elif action == "rename":
+            renamed.add(details.get("theme"))
+        elif action == "move":
+            counts["moved"] += len(details.get("answers") or [])
+        elif action in ("split", "create"):
+            counts[action] += 1
+    counts["renamed"] = len(renamed)
+    counts["excluded"] = int(
+        db.session.scalar(
+            select(func.count()).where(
+                ThemeMember.run_id == run.id, ThemeMember.is_excluded.is_(True)
+            )
+        )
+        or 0
+    )
+    counts["pinned"] = sum(1 for t in run.themes if t.is_pinned)
+    order = ("excluded", "merged", "split", "create", "renamed", "moved", "pinned")
+    return [(kind, counts[kind]) for kind in order if counts[kind]]
 
 
-def _inputs_by_theme(run, placement, responses) -> list[tuple[str, list[Quote]]]:
+def _inputs_by_theme(run, placement, responses, hidden) -> list[tuple[str, list[Quote]]]:
     """The full anonymised input list, grouped by theme, each with its reference."""
     groups: dict[str, list[Quote]] = defaultdict(list)
     order = [
@@ -332,8 +435,8 @@ def _inputs_by_theme(run, placement, responses) -> list[tuple[str, list[Quote]]]
     ]
     for r in responses:
         for a in r.answers:
-            if a.text:
+            if a.text and a.id not in hidden:
                 theme = placement.get(a.id)
                 key = theme.label if theme else ""
-                groups[key].append(Quote(ref(a.id), mask(a.text)))
+                groups[key].append(Quote(ref(a), mask(a.text)))
     return [(label, groups[label]) for label in [*order, ""] if groups.get(label)]

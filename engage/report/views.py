@@ -64,7 +64,8 @@ def download(project_id: int, fmt: str) -> Response:
     project = access.get_project(project_id)
     if fmt not in exports.FORMATS:
         abort(404)
-    body, mimetype = exports.export(project, fmt)
+    language = exports.export_language(project, request.args.get("lang"))
+    body, mimetype = exports.export(project, fmt, language)
     audit.record(audit.EXPORT, project, format=fmt)
     db.session.commit()
     name = f"engage-{project.slug}-{fmt_name(fmt)}.{fmt}"

@@ -1,99 +1,388 @@
-"""The plan summary as a Word document (python-docx), under the Omstillingsplan headings."""
+"""The plan summary as a Word document (python-docx) that drops into the Omstillingsplan.
+
+A4, a table of contents (a Word TOC field over the heading styles, with its entries already
+written so a reader sees them before fields are updated), dates written out in the project's
+language, a summary up front, then the Omstillingsplan's own headings — Bakgrunn; Visjon og mål;
+Innsatsområder (each with a Handlingsplan table); Organisering; Ressursinnsats og finansiering;
+Kommunikasjonsstrategi — with engage's content where it has some and a marked placeholder where
+the plan's authors write. Appendices: answers per activity, method, questionnaires, all input."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from datetime import date
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from flask_babel import force_locale
+from docx.shared import Cm, Pt, RGBColor
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 
 from engage.report.charts import bar_chart
 from engage.report.summary import Summary
-from engage.report.wording import gap_sentence, headings, value_names
+from engage.report.wording import gap_sentence, value_names
+
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21.0), Cm(29.7), Cm(2.5)
+TEXT_WIDTH_CM = 21.0 - 2 * 2.5
+# Average width of a character of 10 pt Calibri, and a cell's padding, in cm.
+CHAR_CM, CELL_PAD_CM = 0.22, 0.45
+# Cells this short (a date, a count, a reference) are kept on one line.
+SHORT_CELL = 18
+TABLE_FONT = Pt(10)
 
 
-def build_docx(summary: Summary) -> bytes:
-    """The summary document in the project's language form, as .docx bytes."""
-    with force_locale(summary.project.language_form.value):
+def long_date(day: date | None) -> str:
+    """ "2. desember 2026" in Norwegian, "2 December 2026" in English: the active language."""
+    return format_date(day, "long") if day else ""
+
+
+def build_docx(summary: Summary, language: str | None = None) -> bytes:
+    """The summary document in the project's language form (or `language`), as .docx bytes."""
+    with force_locale(language or summary.project.language_form.value):
         document = Document()
         _setup(document, summary)
-        names, titles = value_names(), headings()
-        document.add_heading(
-            _("Input and participation: %(name)s", name=summary.project.name), level=0
-        )
-        _process(document, summary, titles["process"], names)
-        _heard(document, summary, titles["heard"])
-        _areas(document, summary, titles["areas"], names)
-        _ideas(document, summary, titles["ideas"])
-        _anchoring(document, summary, titles["anchoring"], names)
-        _appendix(document, summary, titles["appendix"], names)
+        names = value_names()
+        _title(document, summary)
+        toc = _toc_field(document)
+        _summary(document, summary, names)
+        _background(document, summary, names)
+        _vision(document, summary)
+        _areas(document, summary, names)
+        _organisation(document)
+        _resources(document)
+        _communication(document, summary, names)
+        _next(document, summary)
+        _heard(document, summary)
+        _method(document, summary)
+        _questionnaires(document, summary)
+        _all_input(document, summary)
+        _toc_entries(document, toc)
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
 
 
+# -- page, styles, fields ---------------------------------------------------------------------
+
+
 def _setup(document, summary: Summary) -> None:
     document.core_properties.title = summary.project.name
     document.core_properties.author = "engage"
+    document.core_properties.language = str(summary.project.language_form.value)
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Calibri", Pt(11)
+    for section in document.sections:
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
     section = document.sections[0]
-    project, day = summary.project, summary.generated_on.isoformat()
-    section.header.paragraphs[0].text = f"{project.kommune} · {project.name} · {day}"
+    project = summary.project
+    header = section.header.paragraphs[0]
+    header.text = f"{project.kommune} · {project.name} · {long_date(summary.generated_on)}"
+    header.runs[0].font.size = Pt(9)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run(_("Page") + " ")
-    _page_number(footer.add_run())
+    _field(footer.add_run(), "PAGE")
+    placeholder = document.styles.add_style("Placeholder", WD_STYLE_TYPE.PARAGRAPH)
+    placeholder.base_style = style
+    placeholder.font.italic = True
+    placeholder.font.color.rgb = RGBColor(0x5A, 0x44, 0x00)
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "FFF2CC")):
+        shading.set(qn(key), value)
+    placeholder.element.get_or_add_pPr().append(shading)
+    # Word offers to update the table of contents (page numbers) when the file is opened.
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    document.settings.element.append(update)
 
 
-def _page_number(run) -> None:
-    """A PAGE field Word fills in."""
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+def _fld_char(kind: str):
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
 
 
-def _table(document, headers: list[str], rows: list[list[object]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = str(text)
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = "" if value is None else str(value)
+def _instr(text: str):
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    return element
 
 
-def _counts(document, title: str, rows: list[tuple[str, int]], names: dict, total: int) -> None:
-    if not rows:
-        return
-    document.add_heading(title, level=3)
-    named = [(names.get(k, k), n) for k, n in rows]
-    document.add_picture(io.BytesIO(bar_chart(named)), width=Cm(14))
-    _table(
-        document,
-        [_("Group"), _("Count"), _("Share")],
-        [[k, n, f"{round(100 * n / total) if total else 0} %"] for k, n in named],
+def _field(run, code: str) -> None:
+    """A field Word fills in (PAGE)."""
+    run._r.append(_fld_char("begin"))
+    run._r.append(_instr(code))
+    run._r.append(_fld_char("separate"))
+    run._r.append(_fld_char("end"))
+
+
+def _title(document, summary: Summary) -> None:
+    project = summary.project
+    document.add_heading(_("Input for the Omstillingsplan: %(name)s", name=project.name), 0)
+    document.add_paragraph(f"{project.kommune} · {long_date(summary.generated_on)}")
+    document.add_paragraph(
+        _(
+            "Prepared with engage from the input project's data. Sections marked in yellow are "
+            "for the plan's authors to write."
+        )
     )
 
 
-def _process(document, summary: Summary, title: str, names) -> None:
+def _toc_field(document):
+    """The heading "Contents" and the paragraph that will hold the TOC field."""
+    heading = document.add_paragraph()
+    run = heading.add_run(_("Contents"))
+    run.bold, run.font.size = True, Pt(14)
+    return document.add_paragraph()
+
+
+def _toc_entries(document, anchor) -> None:
+    """A TOC field (headings 1–2) whose shown result is the list of headings, written now, so
+    the entries are there before Word or LibreOffice updates the field with page numbers."""
+    entries = [
+        (p.text, 1 if p.style.name == "Heading 1" else 2)
+        for p in document.paragraphs
+        if p.style.name in ("Heading 1", "Heading 2")
+    ]
+    first = anchor.insert_paragraph_before()
+    begin = first.add_run()
+    begin._r.append(_fld_char("begin"))
+    begin._r.append(_instr(' TOC \\o "1-2" \\h \\z \\u '))
+    begin._r.append(_fld_char("separate"))
+    for text, level in entries:
+        paragraph = anchor.insert_paragraph_before()
+        paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        paragraph.paragraph_format.space_after = Pt(2)
+        run = paragraph.add_run(text)
+        run.bold = level == 1
+    anchor.add_run()._r.append(_fld_char("end"))
+    anchor.paragraph_format.page_break_before = False
+    anchor.add_run().add_break(_page_break())
+
+
+def _page_break():
+    from docx.enum.text import WD_BREAK
+
+    return WD_BREAK.PAGE
+
+
+def _placeholder(document, text: str) -> None:
+    document.add_paragraph("[" + text + "]", style="Placeholder")
+
+
+def _quote(document, ref: str, text: str) -> None:
+    document.add_paragraph(f"«{text}» ({ref})", style="Quote")
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+def column_widths_cm(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], total: float = TEXT_WIDTH_CM
+) -> list[float]:
+    """Widths that fit the content: every column at least as wide as its longest word (so no
+    normal word breaks inside), the rest of the page shared by how much text each column has."""
+    cells = [[str(h)] for h in headers]
+    for row in rows[:500]:
+        for index, value in enumerate(row):
+            cells[index].append("" if value is None else str(value))
+    least, wanted = [], []
+    for column in cells:
+        longest_word = max(
+            [len(w) for text in column for w in text.split()]
+            + [len(text) for text in column[1:] if len(text) <= SHORT_CELL],
+            default=1,
+        )
+        longest_text = max((len(text) for text in column), default=1)
+        least.append(longest_word * CHAR_CM + CELL_PAD_CM)
+        wanted.append(max(longest_text * CHAR_CM + CELL_PAD_CM, least[-1]))
+    if sum(wanted) <= total:
+        spare = total - sum(wanted)
+        return [w + spare * w / sum(wanted) for w in wanted]
+    if sum(least) >= total:  # very long words: shrink all alike
+        return [w * total / sum(least) for w in least]
+    spare, extra = total - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
+    return [m + spare * e / (sum(extra) or 1) for m, e in zip(least, extra, strict=True)]
+
+
+def _table(document, headers: list[str], rows: list[list[object]]) -> None:
+    widths = column_widths_cm(headers, rows)
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    _fill(table.rows[0].cells, headers, widths, bold=True)
+    _repeat_header(table.rows[0])
+    for row in rows:
+        _fill(table.add_row().cells, row, widths)
+
+
+def _fill(cells, values, widths, bold: bool = False) -> None:
+    for cell, value, width in zip(cells, values, widths, strict=True):
+        cell.width = Cm(width)
+        run = cell.paragraphs[0].add_run("" if value is None else str(value))
+        run.font.size, run.bold = TABLE_FONT, bold
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _chart(document, rows: list[tuple[str, int]], width: float = 14) -> None:
+    document.add_picture(io.BytesIO(bar_chart(rows)), width=Cm(width))
+
+
+def chart_rows(summary: Summary) -> list[list[tuple[str, int]]]:
+    """Every chart the document draws, as its (label, count) rows (the font test reads these)."""
+    names = value_names()
     p = summary.participation
-    document.add_heading(title, level=1)
+    charts = [
+        [(names[key].get(k, k) if key else k, n) for k, n in rows]
+        for key, rows in _breakdowns(p)
+        if rows
+    ]
+    charts += [q.distribution for q in summary.questions if q.distribution]
+    charts += [_vote_rows(v)[0] for v in summary.votes if v.ballots]
+    return charts
+
+
+def _breakdowns(p) -> list[tuple[str | None, list[tuple[str, int]]]]:
+    return [
+        ("channel", p.by_channel),
+        ("group", p.by_group),
+        ("age", p.by_age),
+        (None, p.by_area),
+        ("sector", p.by_sector),
+    ]
+
+
+# -- sections -------------------------------------------------------------------------------
+
+
+def _summary(document, summary: Summary, names) -> None:
+    p = summary.participation
+    document.add_heading(_("Summary"), level=1)
+    text = ngettext(
+        "%(num)d response came in through %(a)d activities.",
+        "%(num)d responses came in through %(a)d activities.",
+        p.total,
+        a=len(p.activities),
+    )
+    groups = ", ".join(f"{names['group'].get(k, k).lower()} {n}" for k, n in p.by_group)
+    if groups:
+        text += " " + _("Of those who said who they answer as: %(groups)s.", groups=groups)
+    document.add_paragraph(text)
+    for title, invited, answered, percent in p.business_rates:
+        document.add_paragraph(_business_rate(title, invited, answered, percent))
+    if p.interviewed_firms:
+        document.add_paragraph(_firms(p.interviewed_firms))
+    if not summary.areas:
+        document.add_paragraph(_("No innsatsområder are chosen in the theme workspace yet."))
+        return
     document.add_paragraph(
-        _("%(n)d responses came in through %(a)d activities.", n=p.total, a=len(p.activities))
+        ngettext(
+            "The input points to %(num)d candidate innsatsområde:",
+            "The input points to %(num)d candidate innsatsområder:",
+            len(summary.areas),
+        )
+    )
+    dots = _dots_by_label(summary)
+    for number, area in enumerate(summary.areas, start=1):
+        line = _(
+            "%(number)d. %(label)s – %(n)d inputs (%(pct)s %% of all input)",
+            number=number,
+            label=area.label,
+            n=area.size,
+            pct=round(100 * area.share),
+        )
+        if area.label in dots:
+            line += ", " + ngettext(
+                "%(num)d dot in the vote", "%(num)d dots in the vote", dots[area.label]
+            )
+        document.add_paragraph(line, style="List Bullet")
+    document.add_paragraph(
+        _("Together the areas cover %(pct)s %% of all input.", pct=round(100 * summary.coverage))
+    )
+
+
+def _dots_by_label(summary: Summary) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for vote in summary.votes:
+        if vote.ballots:
+            for r in vote.rows:
+                found[r.option.label] = found.get(r.option.label, 0) + (
+                    r.dots if vote.mode == "dots" else r.agree
+                )
+    return found
+
+
+def _business_rate(title: str, invited: int, answered: int, percent: int) -> str:
+    return _(
+        "Business survey «%(title)s»: %(answered)d of %(invited)d invited "
+        "businesses answered (%(percent)d %%).",
+        title=title,
+        answered=answered,
+        invited=invited,
+        percent=percent,
+    )
+
+
+def _firms(count: int) -> str:
+    return ngettext(
+        "%(num)d firm was interviewed. The firms are not named: engage does not record whether "
+        "a firm agreed to be named in the plan.",
+        "%(num)d firms were interviewed. The firms are not named: engage does not record whether "
+        "a firm agreed to be named in the plan.",
+        count,
+    )
+
+
+def _background(document, summary: Summary, names) -> None:
+    project, p = summary.project, summary.participation
+    document.add_heading(_("Background"), level=1)
+    document.add_heading(_("About the omstilling project"), level=2)
+    if project.description:
+        for paragraph in project.description.split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+    if project.starts_on and project.ends_on:
+        document.add_paragraph(
+            _(
+                "The input project ran from %(start)s to %(end)s.",
+                start=long_date(project.starts_on),
+                end=long_date(project.ends_on),
+            )
+        )
+    _placeholder(
+        document,
+        _(
+            "For the plan's authors: why the kommune has omstillingsstatus, the loss of jobs "
+            "behind it, and the main findings of the Utviklingsanalyse."
+        ),
+    )
+    document.add_heading(_("How the input was gathered"), level=2)
+    document.add_paragraph(
+        ngettext(
+            "%(num)d response came in through %(a)d activities.",
+            "%(num)d responses came in through %(a)d activities.",
+            p.total,
+            a=len(p.activities),
+        )
     )
     _table(
         document,
@@ -102,7 +391,7 @@ def _process(document, summary: Summary, title: str, names) -> None:
             [
                 a.title,
                 names["channel"].get(a.kind, a.kind),
-                a.held_on.isoformat() if a.held_on else "",
+                long_date(a.held_on),
                 a.place,
                 a.responses,
             ]
@@ -110,45 +399,52 @@ def _process(document, summary: Summary, title: str, names) -> None:
         ],
     )
     for title, invited, answered, percent in p.business_rates:
-        document.add_paragraph(
-            _(
-                "Business survey «%(title)s»: %(answered)d of %(invited)d invited "
-                "businesses answered (%(percent)d %%).",
-                title=title,
-                answered=answered,
-                invited=invited,
-                percent=percent,
-            )
+        document.add_paragraph(_business_rate(title, invited, answered, percent))
+    if p.interviewed_firms:
+        document.add_paragraph(_firms(p.interviewed_firms))
+    document.add_heading(_("Who took part"), level=2)
+    titles = {
+        "channel": _("By channel"),
+        "group": _("By group"),
+        "age": _("By age band"),
+        None: _("By area"),
+        "sector": _("By sector"),
+    }
+    for key, rows in _breakdowns(p):
+        if not rows:
+            continue
+        document.add_heading(titles[key], level=3)
+        named = [(names[key].get(k, k) if key else k, n) for k, n in rows]
+        _chart(document, named)
+        _table(
+            document,
+            [_("Group"), _("Count"), _("Share")],
+            [[k, n, f"{round(100 * n / p.total) if p.total else 0} %"] for k, n in named],
         )
-    _counts(document, _("By channel"), p.by_channel, names["channel"], p.total)
-    _counts(document, _("By group"), p.by_group, names["group"], p.total)
-    _counts(document, _("By age band"), p.by_age, names["age"], p.total)
-    _counts(document, _("By area"), p.by_area, {}, p.total)
-    _counts(document, _("By sector"), p.by_sector, names["sector"], p.total)
     if p.gaps:
         document.add_heading(_("Who we have heard too little from"), level=3)
         for kind, values in p.gaps:
             document.add_paragraph(gap_sentence(kind, values), style="List Bullet")
 
 
-def _heard(document, summary: Summary, title: str) -> None:
-    document.add_heading(title, level=1)
-    for q in summary.questions:
-        document.add_heading(q.prompt, level=2)
-        document.add_paragraph(_("%(activity)s: %(n)d answers.", activity=q.activity, n=q.answered))
-        if q.distribution:
-            document.add_picture(io.BytesIO(bar_chart(q.distribution)), width=Cm(12))
-            _table(document, [_("Answer"), _("Count")], [list(row) for row in q.distribution])
-        if q.themes:
-            document.add_paragraph(
-                _("Main points:") + " " + "; ".join(f"{label} ({n})" for label, n in q.themes)
-            )
-        for quote in q.quotes:
-            document.add_paragraph(f"«{quote.text}» ({quote.ref})", style="Quote")
+def _vision(document, summary: Summary) -> None:
+    document.add_heading(_("Vision and goals"), level=1)
+    _placeholder(
+        document,
+        _(
+            "For the plan's authors: the vision for the omstilling period and the main goals "
+            "(for example the number of new jobs), agreed with the styringsgruppe."
+        ),
+    )
+    if summary.areas:
+        document.add_paragraph(_("What the participants' input gives the vision to build on:"))
+        for area in summary.areas:
+            text = area.label + (f": {area.description}" if area.description else "")
+            document.add_paragraph(text, style="List Bullet")
 
 
-def _areas(document, summary: Summary, title: str, names) -> None:
-    document.add_heading(title, level=1)
+def _areas(document, summary: Summary, names) -> None:
+    document.add_heading(_("Innsatsområder"), level=1)
     if not summary.areas:
         document.add_paragraph(_("No innsatsområder are chosen in the theme workspace yet."))
     else:
@@ -170,52 +466,69 @@ def _areas(document, summary: Summary, title: str, names) -> None:
         if who:
             document.add_paragraph(_("From:") + " " + who)
         for quote in area.quotes:
-            document.add_paragraph(f"«{quote.text}» ({quote.ref})", style="Quote")
-        if area.ideas:
-            document.add_paragraph(_("Ideas for tiltak from the input:"))
-            for idea in area.ideas[:5]:
-                document.add_paragraph(f"{idea.text} ({idea.ref})", style="List Bullet")
-        document.add_paragraph(_("Measurable goals: [to be filled in]"))
+            _quote(document, quote.ref, quote.text)
+        document.add_paragraph(_("Measurable goals:"))
+        _placeholder(document, _("For the plan's authors: measurable goals for this area."))
         indicators = [names["indicator"].get(i, i) for i in area.indicators]
         document.add_paragraph(
             _("Utviklingsanalyse indicators addressed:")
             + " "
             + (", ".join(indicators) or _("[to be chosen]"))
         )
+        document.add_heading(_("Handlingsplan: %(label)s", label=area.label), level=3)
+        blank = _("[to be filled in]")
+        document.add_paragraph(
+            _(
+                "Ideas for tiltak from the input placed in this area. Strategies, responsibility "
+                "and budget are for the plan's authors."
+            )
+        )
+        _table(
+            document,
+            [_("Strategy"), _("Tiltak"), _("Responsible"), _("Budget"), _("Source")],
+            [[blank, idea.text, blank, blank, idea.ref] for idea in area.ideas]
+            or [[blank, blank, blank, blank, ""]],
+        )
+    _votes(document, summary, names)
     if summary.others:
         document.add_heading(_("Themes considered and not chosen"), level=2)
         _table(document, [_("Theme"), _("Inputs")], [[label, n] for label, n in summary.others])
 
 
-def _ideas(document, summary: Summary, title: str) -> None:
-    document.add_heading(title, level=1)
-    for area in summary.areas:
-        document.add_heading(area.label, level=2)
-        _table(
-            document,
-            [_("Strategy"), _("Tiltak"), _("Responsible"), _("Budget"), _("Source")],
-            [["", idea.text, "", "", idea.ref] for idea in area.ideas] or [["", "", "", "", ""]],
-        )
+def _vote_rows(vote) -> tuple[list[tuple[str, int]], list[str], list[list[object]]]:
+    if vote.mode == "dots":
+        rows = [
+            [r.option.label, r.dots, len(vote.comments.get(r.option.id, []))] for r in vote.rows
+        ]
+        headers = [_("Area"), _("Dots"), _("Comments")]
+    else:
+        rows = [
+            [
+                r.option.label,
+                r.agree,
+                r.neutral,
+                r.disagree,
+                len(vote.comments.get(r.option.id, [])),
+            ]
+            for r in vote.rows
+        ]
+        headers = [_("Area"), _("Agree"), _("Neutral"), _("Disagree"), _("Comments")]
+    return [(str(r[0]), int(r[1])) for r in rows], headers, rows
 
 
-def _anchoring(document, summary: Summary, title: str, names) -> None:
-    document.add_heading(title, level=1)
+def _votes(document, summary: Summary, names) -> None:
+    document.add_heading(_("Forankring: the vote on the areas"), level=2)
     if not any(v.ballots for v in summary.votes):
         document.add_paragraph(_("No voting round on the candidate areas has been held yet."))
     for vote in summary.votes:
         if not vote.ballots:
             continue
-        document.add_heading(vote.title, level=2)
-        document.add_paragraph(_("%(n)d ballots.", n=vote.ballots))
-        if vote.mode == "dots":
-            rows = [[r.option.label, r.dots] for r in vote.rows]
-            headers = [_("Area"), _("Dots")]
-        else:
-            rows = [[r.option.label, r.agree, r.neutral, r.disagree] for r in vote.rows]
-            headers = [_("Area"), _("Agree"), _("Neutral"), _("Disagree")]
-        document.add_picture(io.BytesIO(bar_chart([(r[0], r[1]) for r in rows])), width=Cm(12))
+        document.add_heading(vote.title, level=3)
+        document.add_paragraph(ngettext("%(num)d ballot.", "%(num)d ballots.", vote.ballots))
+        chart, headers, rows = _vote_rows(vote)
+        _chart(document, chart, 12)
         _table(document, headers, rows)
-        document.add_heading(_("By group"), level=3)
+        document.add_paragraph(_("By group:"))
         _table(
             document,
             [_("Area"), _("Group"), _("Count")],
@@ -225,36 +538,192 @@ def _anchoring(document, summary: Summary, title: str, names) -> None:
                 for g, n in r.by_group.items()
             ],
         )
+        for r in vote.rows:
+            comments = vote.comments.get(r.option.id, [])
+            if comments:
+                document.add_paragraph(_("Comments on «%(label)s»:", label=r.option.label))
+                for quote in comments:
+                    _quote(document, quote.ref, quote.text)
 
 
-def _appendix(document, summary: Summary, title: str, names) -> None:
-    document.add_heading(title, level=1)
-    document.add_heading(_("Method"), level=2)
-    run = summary.run
-    if run:
+def _organisation(document) -> None:
+    document.add_heading(_("Organisation"), level=1)
+    _placeholder(
+        document,
+        _(
+            "For the plan's authors: owner, styringsgruppe, project leader and how the "
+            "omstilling work is organised."
+        ),
+    )
+
+
+def _resources(document) -> None:
+    document.add_heading(_("Resources and funding"), level=1)
+    _placeholder(
+        document,
+        _(
+            "For the plan's authors: the budget for the period, the kommune's and the "
+            "fylkeskommune's share, and other funding."
+        ),
+    )
+    document.add_paragraph(
+        _(
+            "The Handlingsplan tables under each innsatsområde leave responsibility and budget "
+            "blank."
+        )
+    )
+
+
+def _communication(document, summary: Summary, names) -> None:
+    document.add_heading(_("Communication strategy"), level=1)
+    channels = ", ".join(
+        f"{names['channel'].get(k, k).lower()} ({n})" for k, n in summary.participation.by_channel
+    )
+    if channels:
+        document.add_paragraph(_("People were reached through: %(channels)s.", channels=channels))
+    published = summary.project.results_published_at
+    if published:
         document.add_paragraph(
             _(
-                "The text answers were grouped by engage's text analysis (%(version)s; parameters "
-                "%(params)s; sentence embeddings: %(model)s). The analysis ran on %(when)s over "
-                "%(n)d inputs. People then shaped the result:",
-                version=run.version,
-                params={k: v for k, v in run.params.items() if k != "embedding_model"},
-                model=run.params.get("embedding_model") or _("none (word statistics only)"),
-                when=run.created_at.date().isoformat(),
-                n=run.input_count,
+                "The results are on the public page «What you told us – what we will do», "
+                "published on %(day)s.",
+                day=long_date(published.date()),
             )
         )
-        for action, count in summary.edits:
-            document.add_paragraph(f"{action}: {count}", style="List Bullet")
+    _placeholder(
+        document,
+        _(
+            "For the plan's authors: how the kommune keeps citizens and businesses informed "
+            "during the omstilling period, and who is responsible."
+        ),
+    )
+
+
+def _next(document, summary: Summary) -> None:
+    document.add_heading(_("What happens next"), level=1)
+    text = summary.project.results_text
+    if text:
+        for paragraph in text.split("\n\n"):
+            document.add_paragraph(paragraph.strip())
     else:
-        document.add_paragraph(_("No analysis has been run."))
-    document.add_heading(_("Questionnaires"), level=2)
+        document.add_paragraph(
+            _(
+                "The areas go into the omstilling plan, which the kommunestyre decides. You will "
+                "be asked to vote on them first."
+            )
+        )
+    _placeholder(document, _("For the plan's authors: dates for the political decision."))
+
+
+def _heard(document, summary: Summary) -> None:
+    document.add_heading(_("Appendix: answers per activity"), level=1)
+    current = None
+    for q in summary.questions:
+        if q.activity != current:
+            current = q.activity
+            document.add_heading(q.activity, level=2)
+        document.add_heading(f"{q.number}. {q.prompt}", level=3)
+        document.add_paragraph(ngettext("%(num)d answer.", "%(num)d answers.", q.answered))
+        if q.distribution:
+            _chart(document, q.distribution, 12)
+            _table(document, [_("Answer"), _("Count")], [list(row) for row in q.distribution])
+        if q.themes:
+            document.add_paragraph(
+                _("Main points:") + " " + "; ".join(f"{label} ({n})" for label, n in q.themes)
+            )
+        for quote in q.quotes:
+            _quote(document, quote.ref, quote.text)
+
+
+def method_sentences(summary: Summary) -> list[str]:
+    """The method in plain words: how the analysis ran and what people changed."""
+    run = summary.run
+    if run is None:
+        return [_("No analysis has been run.")]
+    params = run.params or {}
+    sentences = [
+        _(
+            "The text answers were grouped by engage's text analysis (version %(version)s) on "
+            "%(day)s, over %(n)d inputs.",
+            version=run.version or "–",
+            day=long_date(run.created_at.date()),
+            n=run.input_count,
+        )
+    ]
+    if params.get("n_themes"):
+        sentences.append(_("The number of themes was set to %(n)d.", n=params["n_themes"]))
+    else:
+        sentences.append(
+            _(
+                "The analysis chose the number of themes itself, between %(low)d and %(high)d.",
+                low=params.get("min_themes", 3),
+                high=params.get("max_themes", 8),
+            )
+        )
+    model = params.get("embedding_model")
+    if model:
+        sentences.append(
+            _(
+                "It compared the meaning of the texts with the language model «%(model)s» as "
+                "well as the words they share.",
+                model=model,
+            )
+        )
+    else:
+        sentences.append(_("It compared the texts by the words they share (word statistics)."))
+    changes = [_edit_phrase(kind, n) for kind, n in summary.edits]
+    if changes:
+        sentences.append(
+            _("The project leader then shaped the result: %(changes)s.", changes=", ".join(changes))
+        )
+    sentences.append(
+        _(
+            "Input marked as not relevant and answers to internal questions are never quoted. "
+            "Each quote ends with its reference (I-number), the same as in the app and the "
+            "spreadsheet."
+        )
+    )
+    return sentences
+
+
+def _edit_phrase(kind: str, n: int) -> str:
+    phrases = {
+        "excluded": ngettext(
+            "%(num)d input marked as not relevant", "%(num)d inputs marked as not relevant", n
+        ),
+        "merged": ngettext("%(num)d theme merged into another", "%(num)d themes merged", n),
+        "split": ngettext("%(num)d theme split", "%(num)d themes split", n),
+        "create": ngettext("%(num)d theme made by hand", "%(num)d themes made by hand", n),
+        "renamed": ngettext("%(num)d theme renamed", "%(num)d themes renamed", n),
+        "moved": ngettext(
+            "%(num)d input moved to another theme", "%(num)d inputs moved to another theme", n
+        ),
+        "pinned": ngettext(
+            "%(num)d theme chosen as innsatsområde", "%(num)d themes chosen as innsatsområder", n
+        ),
+    }
+    return phrases.get(kind, f"{kind}: {n}")
+
+
+def _method(document, summary: Summary) -> None:
+    document.add_heading(_("Appendix: method"), level=1)
+    for sentence in method_sentences(summary):
+        document.add_paragraph(sentence)
+
+
+def _questionnaires(document, summary: Summary) -> None:
+    document.add_heading(_("Appendix: questionnaires"), level=1)
     for activity, prompts in summary.questionnaires:
-        document.add_heading(activity, level=3)
-        for prompt in prompts:
-            document.add_paragraph(prompt, style="List Number")
-    document.add_heading(_("All input by theme"), level=2)
+        if not prompts:
+            continue
+        document.add_heading(activity, level=2)
+        for number, prompt in enumerate(prompts, start=1):
+            document.add_paragraph(f"{number}. {prompt}")
+
+
+def _all_input(document, summary: Summary) -> None:
+    document.add_heading(_("Appendix: all input by theme"), level=1)
     for label, quotes in summary.inputs_by_theme:
-        document.add_heading(label or _("Not placed in a theme"), level=3)
+        document.add_heading(label or _("Not placed in a theme"), level=2)
         for quote in quotes:  # paragraphs, not a table: thousands of rows stay fast
             document.add_paragraph(f"{quote.ref}  {quote.text}")

@@ -95,9 +95,9 @@ def _cell(value: Any) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
-def _csv(model: type, rows: list[dict[str, Any]]) -> bytes:
+def _csv(model: type, rows: list[dict[str, Any]], language: str) -> bytes:
     headers = [c.name for c in model.__table__.columns if c.name not in LEFT_OUT]
-    return to_csv(headers, ([_cell(row[name]) for name in headers] for row in rows), ";")
+    return to_csv(headers, ([_cell(row[name]) for name in headers] for row in rows), language)
 
 
 def project_archive(project: Project) -> bytes:
@@ -110,7 +110,7 @@ def project_archive(project: Project) -> bytes:
         )
         for model, _where in _tables(project):
             name = model.__table__.name
-            archive.writestr(f"{name}.csv", _csv(model, data[name]))
+            archive.writestr(f"{name}.csv", _csv(model, data[name], project.language_form.value))
     audit.record(audit.EXPORT_PROJECT, project)
     return buffer.getvalue()
 

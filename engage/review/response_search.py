@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
@@ -18,6 +19,8 @@ PAGE_SIZE = 50
 CHANNELS = ("workshop", "survey", "business_survey", "interview", "postit", "vote")
 LANGUAGE_CODES = ("nb", "nn", "en", "pl")
 VISIBILITY = ("visible", "hidden", "all")
+# "I-356", "i356", "#356" or "356": the reference the app, the Word file and exports print.
+REFERENCE = re.compile(r"^\s*(?:i\s*-?\s*|#)?(\d{1,9})\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -115,7 +118,9 @@ def _filtered(project: Project, chosen: ResponseFilter) -> Select:
             Response.id.in_(select(Answer.response_id).where(Answer.question_id == chosen.question))
         )
     if chosen.q:
-        query = query.where(
-            Response.id.in_(select(Answer.response_id).where(text_contains(chosen.q)))
-        )
+        in_text = Response.id.in_(select(Answer.response_id).where(text_contains(chosen.q)))
+        reference = REFERENCE.match(chosen.q)
+        if reference:
+            in_text = or_(Response.number == int(reference.group(1)), in_text)
+        query = query.where(in_text)
     return query

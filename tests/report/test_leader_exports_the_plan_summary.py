@@ -15,50 +15,28 @@ from engage.core.tabular import neutralise_cell
 from engage.models import Activity, Answer, Project, Response
 from engage.report.anonymise import mask
 from tests.conftest import log_in
+from tests.report.conftest import export_file as export
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE = re.compile(r"\b\d{3} ?\d{2} ?\d{3}\b|\+47 ?\d{8}")
-
-
-@pytest.fixture
-def demo(app, db):
-    """The demo project with its stored, pinned analysis (TF-IDF path for speed)."""
-    result = app.test_cli_runner().invoke(args=["seed-demo"])
-    password = result.output.split("Password (shown once):")[1].split()[0]
-    with db as session:
-        project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
-        activity = project.activities[0]
-        response = Response(activity_id=activity.id, channel="workshop", language="nb")
-        response.answers = [
-            Answer(
-                question_id=activity.questions[3].id,
-                text="Ring meg på 912 34 567 eller kari@nordfjell.example",
-            )
-        ]
-        session.add(response)
-        session.commit()
-        return {"id": project.id, "password": password}
-
-
-def export(app, project, fmt, tmp_path):
-    target = tmp_path / f"out.{fmt}"
-    result = app.test_cli_runner().invoke(
-        args=["export-summary", str(project), "--format", fmt, "--output", str(target)]
-    )
-    assert result.exit_code == 0, result.output
-    return target
 
 
 def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo, tmp_path):
     document = Document(str(export(app, "demo-nordfjell", "docx", tmp_path)))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == [
-        "Om medvirkningsprosessen",
-        "Hva vi hørte",
-        "Kandidater til innsatsområder",
-        "Idébank for tiltak",
-        "Forankring",
-        "Vedlegg",
+        "Sammendrag",
+        "Bakgrunn",
+        "Visjon og mål",
+        "Innsatsområder",
+        "Organisering",
+        "Ressursinnsats og finansiering",
+        "Kommunikasjonsstrategi",
+        "Hva skjer videre",
+        "Vedlegg: svar per aktivitet",
+        "Vedlegg: metode",
+        "Vedlegg: spørreskjemaer",
+        "Vedlegg: alle innspill etter tema",
     ]
     text = "\n".join(p.text for p in document.paragraphs)
     tables = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
@@ -67,6 +45,9 @@ def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo,
             select(func.count()).select_from(Response).where(Response.is_hidden.is_(False))
         )
     assert f"Det kom inn {total} svar" in text
+    placeholders = [p.text for p in document.paragraphs if p.style.name == "Placeholder"]
+    assert any("omstillingsstatus" in p for p in placeholders)  # Bakgrunn: authors write
+    assert any("styringsgruppe" in p for p in placeholders)  # Organisering
     level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert sum(1 for h in level2 if re.match(r"^[1-4]\. ", h)) == 4  # four pinned areas
     cited = set(re.findall(r"\((I-\d+)\)", text + tables))
@@ -85,7 +66,9 @@ def test_nynorsk_project_gives_nynorsk_headings(app, db, demo, tmp_path):
         session.commit()
     document = Document(str(export(app, demo["id"], "docx", tmp_path)))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert level1[:2] == ["Om medverknadsprosessen", "Kva vi høyrde"]
+    assert level1[:4] == ["Samandrag", "Bakgrunn", "Visjon og mål", "Innsatsområde"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Innspel til omstillingsplanen" in text and "Det kom inn" in text
 
 
 def test_spreadsheet_round_trip_and_formula_neutralisation(app, db, demo, tmp_path):
@@ -104,30 +87,33 @@ def test_spreadsheet_round_trip_and_formula_neutralisation(app, db, demo, tmp_pa
             select(func.count()).select_from(Response).where(Response.is_hidden.is_(False))
         )
     book = load_workbook(export(app, demo["id"], "xlsx", tmp_path))
-    assert book.sheetnames == ["responses", "themes", "participation"]
-    rows = list(book["responses"].iter_rows(values_only=True))
+    assert book.sheetnames == ["Svar", "Temaer", "Deltakelse"]
+    rows = list(book["Svar"].iter_rows(values_only=True))
     assert len(rows) == visible + 1
     cells = [c for row in rows for c in row if isinstance(c, str)]
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
     assert '\'=HYPERLINK("http://evil.example","klikk")' in cells
-    themes = list(book["themes"].iter_rows(values_only=True))
+    themes = list(book["Temaer"].iter_rows(values_only=True))
     assert [row[0] for row in themes[1:5]] == [1, 2, 3, 4]
 
 
 def test_csv_of_responses(app, demo, tmp_path):
     raw = export(app, demo["id"], "csv", tmp_path).read_bytes()
     assert raw.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["response", "activity", "channel"]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Referanse", "Aktivitet", "Kanal"]
     assert not any(EMAIL.search(c) for row in rows for c in row)
 
 
 def test_markdown_and_html_preview(app, client, demo, tmp_path):
     text = export(app, demo["id"], "md", tmp_path).read_text()
     assert "## 1. Om medvirkningsprosessen" in text and "## 6. Vedlegg" in text
+    assert re.search(r"### Innspillsmøte i samfunnshuset – 1\. ", text)  # numbered per activity
     log_in(client, type("A", (), {"email": "leder@demo.example", "password": demo["password"]}))
     page = client.get(f"/manage/projects/{demo['id']}/summary")
     assert page.status_code == 200 and "Hva vi hørte" in page.get_data(as_text=True)
+    english = client.get(f"/manage/projects/{demo['id']}/summary/summary.xlsx?lang=en")
+    assert load_workbook(io.BytesIO(english.data)).sheetnames[0] == "Responses"
     for fmt in ("docx", "xlsx", "csv", "md"):
         download = client.get(f"/manage/projects/{demo['id']}/summary/summary.{fmt}")
         assert (
