@@ -148,7 +148,9 @@ def build_summary(
         else [],
         coverage=stats.coverage(pinned) if stats else 0.0,
         edits=_edits(run),
-        questionnaires=[(a.title, [q.prompt for q in a.questions]) for a in project.activities],
+        questionnaires=[
+            (a.title, [q.prompt for q in a.questions if not q.internal]) for a in project.activities
+        ],
         inputs_by_theme=_inputs_by_theme(run, placement, responses),
         votes=_votes(project),
     )

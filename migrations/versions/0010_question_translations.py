@@ -1,0 +1,31 @@
+"""Questions in several languages, and internal questions (interview notes)
+
+Revision ID: 0010
+Revises: 0007
+Create Date: 2026-12-02 08:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0010'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('questions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('translations', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('internal', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.execute("UPDATE questions SET translations = '{}'")
+    with op.batch_alter_table('questions', schema=None) as batch_op:
+        batch_op.alter_column('translations', existing_type=sa.JSON(), nullable=False)
+
+
+def downgrade():
+    with op.batch_alter_table('questions', schema=None) as batch_op:
+        batch_op.drop_column('internal')
+        batch_op.drop_column('translations')
