@@ -23,6 +23,15 @@ def upgrade():
     op.execute("UPDATE questions SET translations = '{}'")
     with op.batch_alter_table('questions', schema=None) as batch_op:
         batch_op.alter_column('translations', existing_type=sa.JSON(), nullable=False)
+    # Existing interviews: their background and follow-up notes become internal.
+    op.execute(
+        sa.text(
+            "UPDATE questions SET internal = :yes WHERE activity_id IN "
+            "(SELECT id FROM activities WHERE kind = 'interview') AND ("
+            "prompt LIKE 'Bakgrunn%' OR prompt LIKE 'Oppfølging%' "
+            "OR prompt LIKE 'Background%' OR prompt LIKE 'Follow-up%')"
+        ).bindparams(yes=True)
+    )
 
 
 def downgrade():
