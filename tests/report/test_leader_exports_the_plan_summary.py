@@ -26,7 +26,7 @@ def demo(app, db):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     password = result.output.split("Password (shown once):")[1].split()[0]
     with db as session:
-        project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
+        project = session.scalar(select(Project).where(Project.slug == "demo-fjordvik"))
         activity = project.activities[0]
         response = Response(activity_id=activity.id, channel="workshop", language="nb")
         response.answers = [
@@ -50,7 +50,7 @@ def export(app, project, fmt, tmp_path):
 
 
 def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo, tmp_path):
-    document = Document(str(export(app, "demo-nordfjell", "docx", tmp_path)))
+    document = Document(str(export(app, "demo-fjordvik", "docx", tmp_path)))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == [
         "Om medvirkningsprosessen",
