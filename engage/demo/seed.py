@@ -39,8 +39,8 @@ LANGUAGE_WEIGHTS = {"nb": 0.62, "nn": 0.24, "en": 0.07, "pl": 0.07}
 ACTIVITIES = [
     (
         ActivityKind.WORKSHOP,
-        "Innspillsmøte i kulturhuset",
-        "Fjordvik kulturhus",
+        "Innspillsmøte i samfunnshuset",
+        "Fjordvik samfunnshus",
         ActivityStatus.OPEN,
         0,
         44,
@@ -73,7 +73,7 @@ ACTIVITIES = [
     (
         ActivityKind.WORKSHOP,
         "Oppfølgingsmøte: prioritering",
-        "Fjordvik kulturhus",
+        "Fjordvik samfunnshus",
         ActivityStatus.DRAFT,
         -30,
         0,
