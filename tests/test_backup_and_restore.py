@@ -27,7 +27,7 @@ def test_a_backup_restores_every_row(app, db, tmp_path):
     assert restored.exit_code == 0, restored.output
     with db as session:
         assert table_counts() == before
-        assert session.scalar(select(Project.slug)) == "demo-nordfjell"
+        assert session.scalar(select(Project.slug)) == "demo-fjordvik"
 
 
 def test_restore_refuses_a_file_that_is_no_backup(app, tmp_path):

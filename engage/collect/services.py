@@ -19,7 +19,9 @@ def normalise_code(raw: str) -> str:
 
 
 def find_activity_by_code(raw: str) -> Activity | None:
+    """The public activity with this join code; an interview is never found (leader only)."""
     code = normalise_code(raw)
     if not code:
         return None
-    return db.session.scalar(select(Activity).where(Activity.join_code == code))
+    activity = db.session.scalar(select(Activity).where(Activity.join_code == code))
+    return activity if activity is not None and activity.kind.is_public else None

@@ -144,7 +144,7 @@ def _render_form(activity: Activity, submission: Submission, values: object) -> 
         values=values,
         about_choices=about_choices(activity.about_fields, activity.project.areas),
         about_labels=FIELD_LABELS,
-        error_labels=error_labels(activity),
+        error_labels=error_labels(activity, str(get_locale())),
         submission_key=secrets.token_urlsafe(24),
     )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
+
+from engage.models import ActivityKind
 
 ABOUT_FIELDS = ("stakeholder_group", "age_band", "area", "sector")
 
@@ -15,6 +18,49 @@ FIELD_LABELS = {
     "area": _l("Where do you live?"),
     "sector": _l("Sector of the business"),
 }
+
+# The same fields when the project group types in what someone else said.
+ENTERED_FIELD_LABELS = {
+    "stakeholder_group": _l("They speak as"),
+    "age_band": _l("Their age"),
+    "area": _l("Where are they based?"),
+    "sector": _l("Sector of the business"),
+}
+
+
+@dataclass(frozen=True)
+class AboutWording:
+    """How a form speaks about the about-you fields: to the participant, or to the leader."""
+
+    heading: object
+    hint: object
+    labels: Mapping[str, object]
+
+
+PARTICIPANT_WORDING = AboutWording(
+    _l("About you (optional)"),
+    _l("This helps us see which groups we have heard from. It does not identify you."),
+    FIELD_LABELS,
+)
+INTERVIEW_WORDING = AboutWording(
+    _l("About the company or person you interviewed"),
+    _l("All optional. It shows which groups, sectors and areas the input comes from."),
+    ENTERED_FIELD_LABELS,
+)
+ENTERED_WORDING = AboutWording(
+    _l("About the person who gave the input"),
+    _l("All optional. Fill in what you know, so the input is counted in the right group."),
+    ENTERED_FIELD_LABELS,
+)
+
+
+def about_wording(kind: ActivityKind, entered_by_leader: bool = False) -> AboutWording:
+    """The wording of the about-fields: a participant's own form, or the leader's entry form
+    (for an interview, about the one she interviewed)."""
+    if not entered_by_leader:
+        return PARTICIPANT_WORDING
+    return ENTERED_WORDING if kind.is_public else INTERVIEW_WORDING
+
 
 STAKEHOLDER_GROUPS = {
     "citizen": _l("Resident"),

@@ -31,36 +31,36 @@ from engage.review.services import create_activity, create_project
 from engage.themes import edits, runs, stats
 from engage.vote import services
 
-DEMO_SLUG = "demo-nordfjell"
+DEMO_SLUG = "demo-fjordvik"
 DEMO_EMAIL = "leder@demo.example"
-LANGUAGE_WEIGHTS = {"nb": 0.68, "nn": 0.22, "en": 0.10}
+LANGUAGE_WEIGHTS = {"nb": 0.62, "nn": 0.24, "en": 0.07, "pl": 0.07}
 
 # (kind, title, place, status, days before today, number of responses)
 ACTIVITIES = [
     (
         ActivityKind.WORKSHOP,
         "Innspillsmøte i samfunnshuset",
-        "Nordfjell samfunnshus",
+        "Fjordvik samfunnshus",
         ActivityStatus.OPEN,
         0,
-        120,
+        44,
     ),
     (
         ActivityKind.WORKSHOP,
         "Ungdomsverksted",
-        "Nordfjell vidaregåande skule",
+        "Fjordvik vidaregåande skule",
         ActivityStatus.CLOSED,
         14,
-        40,
+        16,
     ),
-    (ActivityKind.SURVEY, "Innbyggerundersøkelse", "Nett", ActivityStatus.CLOSED, 30, 100),
+    (ActivityKind.SURVEY, "Innbyggerundersøkelse", "Nett", ActivityStatus.CLOSED, 30, 34),
     (
         ActivityKind.BUSINESS_SURVEY,
         "Næringslivsundersøkelse",
         "E-post",
         ActivityStatus.OPEN,
         21,
-        48,
+        18,
     ),
     (
         ActivityKind.INTERVIEW,
@@ -68,17 +68,19 @@ ACTIVITIES = [
         "Ulike steder",
         ActivityStatus.CLOSED,
         25,
-        12,
+        len(texts.INTERVIEWS),
     ),
     (
         ActivityKind.WORKSHOP,
         "Oppfølgingsmøte: prioritering",
-        "Nordfjell samfunnshus",
+        "Fjordvik samfunnshus",
         ActivityStatus.DRAFT,
         -30,
         0,
     ),
 ]
+# Themes a firm writes about in the business survey.
+BUSINESS_THEMES = ("jobs", "broadband", "ferry_road", "tourism", "housing")
 
 
 @dataclass
@@ -122,21 +124,26 @@ def _demo_leader(reset_password: bool) -> tuple[User, str | None]:
 def _create_demo_project(leader: User, today: date) -> Project:
     project = create_project(
         leader,
-        kommune="Nordfjell (demo)",
-        name="Omstilling Nordfjell 2026–2032",
+        kommune="Fjordvik (demo)",
+        name="Omstilling Fjordvik 2026–2032",
         language_form=LanguageForm.BOKMAAL,
         starts_on=today - timedelta(days=45),
         ends_on=today + timedelta(days=45),
         description=(
-            "DEMODATA: Nordfjell er en oppdiktet kommune. Alle aktiviteter og innspill "
-            "i dette prosjektet er laget for å vise hvordan engage virker."
+            "DEMODATA: Fjordvik er en oppdiktet kommune der fiskebruket legges ned. Alle "
+            "aktiviteter og innspill i dette prosjektet er laget for å vise hvordan engage virker."
         ),
         slug=DEMO_SLUG,
     )
     project.is_demo = True
     project.areas = list(texts.AREAS)
-    project.privacy_contact = "personvernombud@nordfjell.example (demo)"
+    project.privacy_contact = "personvernombud@fjordvik.example (demo)"
     rng = random.Random(2026)  # noqa: S311  # nosec B311  # (demo data, reproducible)
+    pool = _idea_pool(rng)
+    # Firms' ideas are set aside first, so the citizens' activities do not use them up.
+    firms = sum(n for kind, *_rest, n in ACTIVITIES if kind is ActivityKind.BUSINESS_SURVEY)
+    firm_ideas = [_take(pool, BUSINESS_THEMES) for _ in range(firms)]
+    strengths = list(texts.STRENGTHS)
     for kind, title, place, status, days_ago, count in ACTIVITIES:
         activity = create_activity(
             project,
@@ -151,14 +158,46 @@ def _create_demo_project(leader: User, today: date) -> Project:
             activity.about_fields = ["area", "sector"]
         held_at = datetime.combine(activity.held_on or today, datetime.min.time(), UTC)
         for n in range(count):
-            _add_response(activity, rng, held_at + timedelta(hours=18, seconds=37 * n))
+            at = held_at + timedelta(hours=18, minutes=n)
+            if kind is ActivityKind.INTERVIEW:
+                _add_interview(activity, texts.INTERVIEWS[n], rng, at)
+                continue
+            business = kind is ActivityKind.BUSINESS_SURVEY
+            language, idea = firm_ideas.pop(0) if business else _take(pool, None)
+            strength = None
+            if kind is ActivityKind.WORKSHOP and strengths and rng.random() < 0.45:
+                strength = strengths.pop(0)[1]
+            _add_response(activity, rng, at, language, idea, strength)
     db.session.flush()
     return project
 
 
-def _add_response(activity: Activity, rng: random.Random, at: datetime) -> None:
-    language = rng.choices(list(LANGUAGE_WEIGHTS), weights=list(LANGUAGE_WEIGHTS.values()))[0]
-    business = activity.kind in (ActivityKind.BUSINESS_SURVEY, ActivityKind.INTERVIEW)
+def _idea_pool(rng: random.Random) -> list[tuple[str, str, str]]:
+    """Every idea and noise text once, as (theme, language, text), in a shuffled order."""
+    pool = [(theme, lang, text) for theme, items in texts.IDEAS.items() for lang, text in items]
+    pool += [("noise", lang, text) for lang, text in texts.NOISE]
+    rng.shuffle(pool)
+    return pool
+
+
+def _take(pool: list[tuple[str, str, str]], themes: tuple[str, ...] | None) -> tuple[str, str]:
+    """The next idea (for a firm: on a business theme, not from the plant's workers)."""
+    for n, (theme, language, text) in enumerate(pool):
+        if themes is None or (theme in themes and language != "pl"):
+            pool.pop(n)
+            return language, text
+    raise ValueError("the demo has fewer ideas than responses")
+
+
+def _add_response(
+    activity: Activity,
+    rng: random.Random,
+    at: datetime,
+    language: str,
+    idea: str,
+    strength: str | None,
+) -> None:
+    business = activity.kind is ActivityKind.BUSINESS_SURVEY
     response = Response(
         activity=activity,
         language=language,
@@ -170,38 +209,65 @@ def _add_response(activity: Activity, rng: random.Random, at: datetime) -> None:
         submitted_at=at.replace(second=0, microsecond=0),
     )
     db.session.add(response)
+    text_questions = [q for q in activity.questions if q.kind is QuestionKind.TEXT]
+    strength_question = text_questions[0] if activity.kind is ActivityKind.WORKSHOP else None
+    idea_questions = [q for q in text_questions if q is not strength_question]
+    required = [q for q in idea_questions if q.is_required]
+    idea_question = required[0] if required else rng.choice(idea_questions)
     for question in activity.questions:
-        answer = _answer(question, language, rng)
-        if answer is not None:
-            response.answers.append(answer)
+        if question is idea_question:
+            response.answers.append(Answer(question=question, text=idea))
+        elif question is strength_question and strength:
+            response.answers.append(Answer(question=question, text=strength))
+        elif question.kind is not QuestionKind.TEXT:
+            answer = _choice(question, rng)
+            if answer is not None:
+                response.answers.append(answer)
 
 
-def _answer(question: Question, language: str, rng: random.Random) -> Answer | None:
-    if not question.is_required and rng.random() < 0.25:
+def _add_interview(
+    activity: Activity, notes: dict[str, str], rng: random.Random, at: datetime
+) -> None:
+    """One interview note, typed in by the leader; background and follow-up are internal."""
+    response = Response(
+        activity=activity,
+        language="nb",
+        stakeholder_group="business",
+        area=rng.choice(texts.AREAS),
+        sector=notes["sector"],
+        company_name=notes["company"],
+        channel="interview",
+        submitted_at=at.replace(second=0, microsecond=0),
+    )
+    db.session.add(response)
+    keys = ("background", "points", "measures", "follow_up")
+    for question, key in zip(activity.questions, keys, strict=False):
+        response.answers.append(Answer(question=question, text=notes[key]))
+
+
+def _choice(question: Question, rng: random.Random) -> Answer | None:
+    if not question.is_required and rng.random() < 0.2:
         return None
     if question.kind is QuestionKind.SCALE:
         return Answer(question=question, scale=rng.choice([2, 3, 3, 4, 4, 5]))
     if question.kind is QuestionKind.SINGLE:
         return Answer(question=question, choices=[rng.choice(question.options)])
-    if question.kind is QuestionKind.MULTI:
-        return Answer(question=question, choices=rng.sample(question.options, rng.randint(1, 3)))
-    return Answer(question=question, text=_idea(question, language, rng))
-
-
-def _idea(question: Question, language: str, rng: random.Random) -> str:
-    if question.position == 0 and question.activity.kind is ActivityKind.WORKSHOP:
-        return rng.choice(texts.STRENGTHS[language])
-    if rng.random() < 0.06:
-        return rng.choice(texts.NOISE[language])
-    theme = rng.choice(list(texts.IDEAS))
-    idea = rng.choice(texts.IDEAS[theme][language])
-    opener = rng.choice(texts.OPENERS[language])
-    return opener + (idea[0].lower() + idea[1:] if opener else idea)
+    return Answer(question=question, choices=rng.sample(question.options, rng.randint(1, 3)))
 
 
 def demo_analysis(project: Project, leader: User, use_embeddings: bool = True) -> AnalysisRun:
     """A stored analysis of the demo input with the four largest themes pinned."""
-    run = runs.create_run(project, leader, {}, {"n_themes": 6, "use_embeddings": use_embeddings})
+    # What people want done, not the strengths they named: those are no innsatsområde.
+    strengths = [a.questions[0].id for a in project.activities if a.kind is ActivityKind.WORKSHOP]
+    ideas = [
+        q.id
+        for a in project.activities
+        for q in a.questions
+        if q.kind is QuestionKind.TEXT and q.id not in strengths
+    ]
+    selection = {"questions": ideas}
+    params = {"n_themes": 6, "use_embeddings": use_embeddings}
+    run = runs.create_run(project, leader, selection, params)
     db.session.commit()
     run = runs.execute_run(run)
     sizes = stats.summarise(run).sizes
@@ -212,11 +278,6 @@ def demo_analysis(project: Project, leader: User, use_embeddings: bool = True) -
 
 
 VOTE_BALLOTS = 64
-VOTE_COMMENTS = {
-    "nb": "Dette kjenner jeg meg igjen i.",
-    "nn": "Dette kjenner eg meg att i.",
-    "en": "This is what we need most.",
-}
 
 
 def demo_vote(project: Project, run: AnalysisRun) -> Activity:
@@ -228,6 +289,7 @@ def demo_vote(project: Project, run: AnalysisRun) -> Activity:
     rng = random.Random(2032)  # noqa: S311  # nosec B311  # (demo data, reproducible)
     # The first areas get more dots, as a room usually agrees on one or two.
     weights = [len(options) - i + 1 for i in range(len(options))]
+    comments = list(texts.VOTE_COMMENTS)
     for n in range(VOTE_BALLOTS):
         language = rng.choices(list(LANGUAGE_WEIGHTS), weights=list(LANGUAGE_WEIGHTS.values()))[0]
         marks: dict[int, tuple[int, str | None]] = {}
@@ -235,8 +297,9 @@ def demo_vote(project: Project, run: AnalysisRun) -> Activity:
             marks[option.id] = (marks.get(option.id, (0, None))[0] + 1, None)
         about = {"stakeholder_group": rng.choice(texts.GROUPS), "area": rng.choice(texts.AREAS)}
         answers = []
-        if rng.random() < 0.15 and options[0].question is not None:
-            answers.append(AnswerValue(options[0].question, text=VOTE_COMMENTS[language]))
+        if n % 10 == 3 and comments and options[0].question is not None:
+            language, comment = comments.pop(0)
+            answers.append(AnswerValue(options[0].question, text=comment))
         given = services.BallotInput(marks=marks, comments=Submission(answers=answers, about=about))
         services.cast(vote, services.voter_key(f"demo-ballot-{n}"), given, language=language)
     db.session.flush()

@@ -122,9 +122,12 @@ def _read_about(
         submission.about[name] = value
 
 
-def error_labels(activity: Activity) -> dict[str, str]:
-    """What each field is called, so an error summary can say which question is meant."""
-    labels = {f"q{q.id}": q.prompt for q in activity.questions}
+def error_labels(activity: Activity, language: str | None = None) -> dict[str, str]:
+    """What each field is called, so an error summary can say which question is meant
+    (in the language the form shows its questions in, when given)."""
+    labels = {
+        f"q{q.id}": q.text_in(language).prompt if language else q.prompt for q in activity.questions
+    }
     labels.update({f"about_{name}": str(label) for name, label in FIELD_LABELS.items()})
     return labels
 

@@ -134,7 +134,7 @@ def _render(
 ) -> tuple[str, int, dict[str, str]]:
     activity, project = invitation.activity, invitation.activity.project
     g.project_locale = answering.page_language(invitation)
-    labels = error_labels(activity)
+    labels = error_labels(activity, str(get_locale()))
     labels.update(
         {
             "company_name": _("Company name"),

@@ -15,7 +15,7 @@ from engage.extensions import db
 from engage.inputs import count_responses
 from engage.live.qr import qr_png, qr_svg
 from engage.live.words import top_words
-from engage.models import Activity, Answer
+from engage.models import Activity, Answer, Question
 from engage.models import Response as Input
 from engage.themes import adopted_run, latest_run, summarise
 from engage.vote import results
@@ -58,7 +58,11 @@ def join_address(url: str, code: str) -> JoinAddress:
 
 
 def _activity(project_id: int, activity_id: int) -> Activity:
-    return access.get_activity(project_id, activity_id)
+    """A public activity of the project; an interview has no screen, poster or QR code."""
+    activity = access.get_activity(project_id, activity_id)
+    if not activity.kind.is_public:
+        abort(404)
+    return activity
 
 
 @bp.get("/screen")
@@ -156,7 +160,10 @@ def _words(activity: Activity) -> list[tuple[str, int]]:
         select(Answer.text)
         .join(Input)
         .where(
-            Input.activity_id == activity.id, Input.is_hidden.is_(False), Answer.text.is_not(None)
+            Input.activity_id == activity.id,
+            Input.is_hidden.is_(False),
+            Answer.text.is_not(None),
+            Answer.question_id.not_in(select(Question.id).where(Question.internal.is_(True))),
         )
         .order_by(Input.id.desc())
         .limit(RECENT_ANSWERS)

@@ -42,6 +42,11 @@ class ActivityKind(enum.Enum):
         """Known contacts are invited by e-mail with a personal link."""
         return self.traits.takes_invitations
 
+    @property
+    def is_public(self) -> bool:
+        """Anyone with the join code, QR or poster may answer; else only the leader enters."""
+        return self.traits.is_public
+
 
 @dataclass(frozen=True)
 class KindTraits:
@@ -50,6 +55,8 @@ class KindTraits:
     is_ballot: bool = False
     takes_invitations: bool = False
     has_questions: bool = True
+    # Reached by join code, QR code and poster; an interview is typed in by the leader only.
+    is_public: bool = True
     # Stakeholder group an answer counts as when the participant gave none.
     default_group: str | None = None
 
@@ -58,7 +65,7 @@ KIND_TRAITS = {
     ActivityKind.WORKSHOP: KindTraits(),
     ActivityKind.SURVEY: KindTraits(),
     ActivityKind.BUSINESS_SURVEY: KindTraits(takes_invitations=True, default_group="business"),
-    ActivityKind.INTERVIEW: KindTraits(),
+    ActivityKind.INTERVIEW: KindTraits(is_public=False),
     ActivityKind.VOTE: KindTraits(is_ballot=True, has_questions=False),
 }
 
@@ -123,6 +130,21 @@ class Activity(db.Model):
         return f"<Activity {self.id} {self.kind.value} {self.title!r}>"
 
 
+# Languages a question can be shown in; the project's language form is the canonical text.
+QUESTION_LANGUAGES = ("nb", "nn", "en", "pl")
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """A question as one language shows it; `options` are (stored value, label) pairs."""
+
+    language: str
+    prompt: str
+    help_text: str
+    options: list[tuple[str, str]]
+    is_fallback: bool  # no translation into the wanted language: the canonical text
+
+
 class Question(db.Model):
     __tablename__ = "questions"
 
@@ -136,8 +158,38 @@ class Question(db.Model):
     help_text: Mapped[str] = mapped_column(sa.String(1000), default="")
     is_required: Mapped[bool] = mapped_column(default=False)
     options: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # Other languages: {"pl": {"prompt": ..., "help_text": ..., "options": [...]}}, options
+    # in the order of `options`. Answers always store the canonical option.
+    translations: Mapped[dict[str, dict]] = mapped_column(sa.JSON, default=dict)
+    # Internal notes (interview background, follow-up): shown to the leader, never analysed,
+    # quoted or published.
+    internal: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     activity: Mapped[Activity] = relationship(back_populates="questions")
+
+    def translated_languages(self) -> list[str]:
+        """The languages besides the canonical one that have this question's prompt."""
+        given = self.translations or {}
+        return [code for code in QUESTION_LANGUAGES if (given.get(code) or {}).get("prompt")]
+
+    def text_in(self, language: str) -> QuestionText:
+        """The prompt, help text and option labels in a language, else the canonical ones."""
+        canonical = self.activity.project.language_form.value if self.activity else language
+        given = (self.translations or {}).get(language) or {}
+        if language == canonical or not (given.get("prompt") or "").strip():
+            return QuestionText(
+                canonical,
+                self.prompt,
+                self.help_text,
+                [(o, o) for o in self.options or []],
+                is_fallback=language != canonical,
+            )
+        labels = list(given.get("options") or [])
+        options = [
+            (o, labels[n] if n < len(labels) and labels[n].strip() else o)
+            for n, o in enumerate(self.options or [])
+        ]
+        return QuestionText(language, given["prompt"], given.get("help_text") or "", options, False)
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.kind.value} {self.prompt[:30]!r}>"

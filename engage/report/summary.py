@@ -167,7 +167,7 @@ def build_summary(
         coverage=stats.coverage(pinned) if stats else 0.0,
         edits=_edits(run),
         questionnaires=[
-            (a.title, [q.prompt for q in a.questions])
+            (a.title, [q.prompt for q in a.questions if not is_internal(q)])
             for a in project.activities
             if not a.kind.is_ballot
         ],

@@ -12,7 +12,7 @@ from engage.core import access, kinds
 from engage.core.forms import ConfirmForm
 from engage.extensions import db
 from engage.inputs import count_responses
-from engage.models import ActivityKind, ActivityStatus, QuestionKind
+from engage.models import Activity, ActivityKind, ActivityStatus, QuestionKind
 from engage.review import services
 from engage.review.forms import ActivityForm, QuestionForm
 from engage.review.views import bp
@@ -115,7 +115,7 @@ def new_question(project_id: int, activity_id: int) -> str | WerkzeugResponse:
         if len(activity.questions) >= services.MAX_QUESTIONS:
             flash(_("An activity can have at most %(n)d questions.", n=services.MAX_QUESTIONS))
         else:
-            services.add_question(activity, **_question_fields(form))
+            services.add_question(activity, **_question_fields(form, activity))
             db.session.commit()
             flash(_("The question is added."), "success")
             return redirect(_activity_url(activity.id, project_id))
@@ -138,8 +138,9 @@ def edit_question(project_id: int, activity_id: int, question_id: int) -> str | 
     if not form.is_submitted():
         form.kind.data = question.kind.value
         form.options.data = "\n".join(question.options or [])
+        form.fill_translations(question.translations or {})
     if form.validate_on_submit():
-        for name, value in _question_fields(form).items():
+        for name, value in _question_fields(form, question.activity).items():
             setattr(question, name, value)
         db.session.commit()
         flash(_("The changes are saved."), "success")
@@ -174,12 +175,14 @@ def delete_question(project_id: int, activity_id: int, question_id: int) -> Werk
     return redirect(_activity_url(activity_id, project_id))
 
 
-def _question_fields(form: QuestionForm) -> dict[str, object]:
+def _question_fields(form: QuestionForm, activity: Activity) -> dict[str, object]:
     kind = QuestionKind(form.kind.data)
     return {
         "kind": kind,
         "prompt": form.prompt.data,
         "help_text": form.help_text.data or "",
         "is_required": form.is_required.data,
+        "internal": form.internal.data,
         "options": form.option_list() if kind.has_options else [],
+        "translations": form.translations(activity.project.language_form.value),
     }

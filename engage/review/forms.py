@@ -19,8 +19,10 @@ from engage.core.forms import (
     max_length,
     strip_filter,
 )
+from engage.core.i18n import LANGUAGE_NAMES
 from engage.inputs import MAX_ANSWER_CHARS
 from engage.models import ActivityKind, ActivityStatus, LanguageForm, MemberRole, QuestionKind
+from engage.models.activity import QUESTION_LANGUAGES
 from engage.models.labels import choices
 from engage.review.services import MAX_OPTIONS
 
@@ -154,6 +156,7 @@ class QuestionForm(FlaskForm):
         _l("Help text"), filters=TEXT, validators=[max_length(1000), NoControlChars()]
     )
     is_required = BooleanField(_l("An answer is required"))
+    internal = BooleanField(_l("Internal note: not analysed, quoted or published"))
     options = TextAreaField(
         _l("Options, one per line"),
         filters=TEXT,
@@ -163,6 +166,60 @@ class QuestionForm(FlaskForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind.choices = choices(QuestionKind)
+
+    def translation_fields(self, language: str) -> tuple[Any, Any, Any]:
+        """The prompt, help text and options fields of one other language."""
+        return tuple(getattr(self, f"{name}_{language}") for name in TRANSLATED)
+
+    def fill_translations(self, translations: dict[str, dict]) -> None:
+        """Show the stored translations in the form."""
+        for language in QUESTION_LANGUAGES:
+            given = translations.get(language) or {}
+            prompt, help_text, options = self.translation_fields(language)
+            prompt.data, help_text.data = given.get("prompt", ""), given.get("help_text", "")
+            options.data = "\n".join(given.get("options") or [])
+
+    def translations(self, canonical: str) -> dict[str, dict]:
+        """What the leader wrote for the other languages; languages left empty are left out."""
+        result: dict[str, dict] = {}
+        for language in QUESTION_LANGUAGES:
+            prompt, help_text, options = self.translation_fields(language)
+            if language == canonical or not (prompt.data or "").strip():
+                continue
+            result[language] = {
+                "prompt": prompt.data.strip(),
+                "help_text": (help_text.data or "").strip(),
+                "options": _lines(options.data) if self._has_options() else [],
+            }
+        return result
+
+    def _has_options(self) -> bool:
+        kinds = {kind.value: kind for kind in QuestionKind}
+        return self.kind.data in kinds and kinds[self.kind.data].has_options
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        count = len(self.option_list()) if self._has_options() else 0
+        for language in QUESTION_LANGUAGES:
+            prompt, help_text, options = self.translation_fields(language)
+            labels = _lines(options.data) if self._has_options() else []
+            if (help_text.data or labels) and not (prompt.data or "").strip():
+                missing = str(_l("Write the question in this language too."))
+                prompt.errors = [*prompt.errors, missing]
+                valid = False
+            if len(labels) > count:
+                options.errors = [
+                    *options.errors,
+                    str(_l("One line per option, in the same order: %(n)d lines.", n=count)),
+                ]
+                valid = False
+            elif any(len(label) > MAX_OPTION_LENGTH for label in labels):
+                options.errors = [
+                    *options.errors,
+                    str(_l("Each option can have at most %(n)d characters.", n=MAX_OPTION_LENGTH)),
+                ]
+                valid = False
+        return valid
 
     def option_list(self) -> list[str]:
         """The options as a list without blanks and repeats, in the order given."""
@@ -185,6 +242,45 @@ class QuestionForm(FlaskForm):
             raise ValidationError(
                 _l("Each option can have at most %(n)d characters.", n=MAX_OPTION_LENGTH)
             )
+
+
+TRANSLATED = ("prompt", "help_text", "options")
+
+
+def _lines(text: str | None) -> list[str]:
+    """Non-blank lines, trimmed, in order (repeats kept: they line up with the options)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+for _language in QUESTION_LANGUAGES:
+    _name = LANGUAGE_NAMES[_language]
+    setattr(
+        QuestionForm,
+        f"prompt_{_language}",
+        StringField(
+            _l("Question in %(language)s", language=_name),
+            filters=TEXT,
+            validators=[max_length(500), NoControlChars()],
+        ),
+    )
+    setattr(
+        QuestionForm,
+        f"help_text_{_language}",
+        StringField(
+            _l("Help text in %(language)s", language=_name),
+            filters=TEXT,
+            validators=[max_length(1000), NoControlChars()],
+        ),
+    )
+    setattr(
+        QuestionForm,
+        f"options_{_language}",
+        TextAreaField(
+            _l("Options in %(language)s, one per line in the same order", language=_name),
+            filters=TEXT,
+            validators=[max_length(MAX_OPTIONS * (MAX_OPTION_LENGTH + 2)), NoControlChars()],
+        ),
+    )
 
 
 class MemberForm(FlaskForm):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from engage.models import ActivityKind, QuestionKind
+from engage.models import ActivityKind, Question, QuestionKind
+from engage.models.activity import QUESTION_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,31 @@ class QuestionTemplate:
     help_text: object = ""
     is_required: bool = False
     options: tuple[object, ...] = field(default_factory=tuple)
+    internal: bool = False  # notes for the project group, never analysed or published
+
+    def texts(self) -> dict[str, object]:
+        """Prompt, help text and options in the current locale."""
+        return {
+            "prompt": str(self.prompt),
+            "help_text": str(self.help_text),
+            "options": [str(option) for option in self.options],
+        }
+
+    def build(self, canonical: str, position: int) -> Question:
+        """The question in the project's language form, with the other languages beside it."""
+        texts = {}
+        for language in QUESTION_LANGUAGES:
+            with force_locale(language):
+                texts[language] = self.texts()
+        main = texts.pop(canonical)
+        return Question(
+            kind=self.kind,
+            is_required=self.is_required,
+            internal=self.internal,
+            position=position,
+            translations=texts,
+            **main,
+        )
 
 
 WORKSHOP = (
@@ -108,11 +135,19 @@ BUSINESS_SURVEY = (
     ),
 )
 
+# The leader types these in; background and follow-up stay with the project group.
 INTERVIEW = (
-    QuestionTemplate(QuestionKind.TEXT, _l("Background: who was interviewed (role, sector)")),
+    QuestionTemplate(
+        QuestionKind.TEXT, _l("Background: who was interviewed (role, sector)"), internal=True
+    ),
     QuestionTemplate(QuestionKind.TEXT, _l("Main points from the conversation"), is_required=True),
     QuestionTemplate(QuestionKind.TEXT, _l("Proposed measures")),
-    QuestionTemplate(QuestionKind.TEXT, _l("Follow-up")),
+    QuestionTemplate(
+        QuestionKind.TEXT,
+        _l("Follow-up"),
+        _l("Agreements, who calls whom and when. Internal: not analysed or published."),
+        internal=True,
+    ),
 )
 
 QUESTION_SETS: dict[ActivityKind, tuple[QuestionTemplate, ...]] = {

@@ -9,7 +9,13 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access, audit
-from engage.core.about import ABOUT_FIELDS, FIELD_LABELS, about_choices, field_choices
+from engage.core.about import (
+    ABOUT_FIELDS,
+    FIELD_LABELS,
+    about_choices,
+    about_wording,
+    field_choices,
+)
 from engage.core.forms import ConfirmForm
 from engage.core.i18n import LANGUAGE_NAMES
 from engage.core.urls import safe_next
@@ -111,6 +117,7 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     """Interview notes: the leader types input on behalf of a person or a company."""
     activity = access.get_activity(project_id, activity_id, write=True)
     submission, company = Submission(), entry.CompanyFields()
+    wording = about_wording(activity.kind, entered_by_leader=True)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         submission = read_submission(activity, request.form, about_fields=ABOUT_FIELDS)
         company = entry.read_company(request.form, submission)
@@ -140,10 +147,12 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
         company=company,
         values=request.form or None,
         about_choices=about_choices(ABOUT_FIELDS, activity.project.areas),
-        about_labels=FIELD_LABELS,
+        about_wording=wording,
+        about_labels=wording.labels,
         languages=LANGUAGE_CODES,
         error_labels={
             **error_labels(activity),
+            **{f"about_{name}": str(label) for name, label in wording.labels.items()},
             "company_name": _("Company (optional)"),
             "org_number": _("Org.nr (optional)"),
         },

@@ -7,7 +7,6 @@ import secrets
 import unicodedata
 from datetime import date
 
-from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from engage.extensions import db
@@ -110,19 +109,11 @@ def create_activity(
 
 
 def add_question_set(activity: Activity) -> None:
-    """Append the ready-made questions, written in the project's language form."""
-    with force_locale(activity.project.language_form.value):
-        for template in QUESTION_SETS[activity.kind]:
-            activity.questions.append(
-                Question(
-                    kind=template.kind,
-                    prompt=str(template.prompt),
-                    help_text=str(template.help_text),
-                    is_required=template.is_required,
-                    options=[str(option) for option in template.options],
-                    position=len(activity.questions),
-                )
-            )
+    """Append the ready-made questions, written in the project's language form and
+    translated into the other languages."""
+    canonical = activity.project.language_form.value
+    for template in QUESTION_SETS[activity.kind]:
+        activity.questions.append(template.build(canonical, len(activity.questions)))
 
 
 def add_question(activity: Activity, kind: QuestionKind, prompt: str, **fields: object) -> Question:

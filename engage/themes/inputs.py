@@ -49,6 +49,7 @@ def input_query(project: Project, selection: dict[str, list]):
             Activity.project_id == project.id,
             Response.is_hidden.is_(False),
             Question.kind == QuestionKind.TEXT,
+            Question.internal.is_(False),  # interview background and follow-up notes
             Answer.text.is_not(None),
             Answer.text != "",
         )

@@ -14,7 +14,7 @@ def demo(app, db):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     password = result.output.split("Password (shown once):")[1].split()[0]
     with db as session:
-        project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
+        project = session.scalar(select(Project).where(Project.slug == "demo-fjordvik"))
         activity = project.activities[0]
         response = Response(activity_id=activity.id, channel="workshop", language="nb")
         response.answers = [

@@ -22,7 +22,7 @@ PHONE = re.compile(r"\b\d{3} ?\d{2} ?\d{3}\b|\+47 ?\d{8}")
 
 
 def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo, tmp_path):
-    document = Document(str(export(app, "demo-nordfjell", "docx", tmp_path)))
+    document = Document(str(export(app, "demo-fjordvik", "docx", tmp_path)))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == [
         "Sammendrag",

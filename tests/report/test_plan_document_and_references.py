@@ -82,7 +82,7 @@ def test_one_reference_per_input_across_word_sheet_csv_and_public_page(app, db, 
             .worksheets[0].iter_rows(min_row=2, values_only=True)]  # fmt: skip
     assert quote.ref in refs and all(re.fullmatch(r"I-\d+", r) for r in refs)
     assert f"\n{quote.ref};" in export_bytes(db, demo["id"], "csv").decode("utf-8-sig")
-    page = client.get("/p/demo-nordfjell/resultater").get_data(as_text=True)
+    page = client.get("/p/demo-fjordvik/resultater").get_data(as_text=True)
     assert f"({quote.ref})" in page
 
 

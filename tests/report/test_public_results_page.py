@@ -14,7 +14,7 @@ def published(app, client, db):
     output = app.test_cli_runner().invoke(args=["seed-demo"]).output
     password = output.split("Password (shown once):")[1].split()[0]
     with db as session:
-        project = session.scalar(select(Project).where(Project.slug == "demo-nordfjell"))
+        project = session.scalar(select(Project).where(Project.slug == "demo-fjordvik"))
         ids = project.id, project.slug
     return {"id": ids[0], "slug": ids[1], "password": password}
 
