@@ -49,8 +49,8 @@ def main() -> None:
     args = parser.parse_args()
     for kind in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
         for label, extra in (
-            ("demo project (320 responses)", 0),
-            (f"{args.large} responses", max(0, args.large - 320)),
+            ("demo project", 0),
+            (f"demo + {args.large} responses", args.large),
         ):
             with tempfile.TemporaryDirectory() as tmp:
                 url, drop = database(kind, tmp)

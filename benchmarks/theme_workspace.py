@@ -60,12 +60,7 @@ def seed(app, extra: int, embeddings: bool = True) -> tuple[int, str, str]:
         activity = db.session.get(Activity, result.open_workshop.id)
         question = activity.questions[3]
         rng = random.Random(5)
-        ideas = [
-            (lang, idea)
-            for theme in texts.IDEAS.values()
-            for lang, items in theme.items()
-            for idea in items
-        ]
+        ideas = [(lang, idea) for theme in texts.IDEAS.values() for lang, idea in theme]
         for n in range(extra):
             lang, idea = rng.choice(ideas)
             suffix = rng.choice(["", "", " nå", " snart", " i hele kommunen", " for alle"])
@@ -179,7 +174,7 @@ def main() -> None:
                 try:
                     app = make_app(url)
                     if extra is None:
-                        extra = max(0, args.large - 320)
+                        extra = args.large
                     print(f"== {kind}, {label}")
                     timed_run(app, *seed(app, extra))
                     with app.app_context():
