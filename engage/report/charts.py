@@ -5,6 +5,7 @@ and English text needs (æøå, ł, «», –), so no character prints as a box.
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 
@@ -14,6 +15,7 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.textpath import TextToPath
 
 FONT_FAMILY = "DejaVu Sans"
 BAR = "#0b5cad"
@@ -26,6 +28,20 @@ def font_path() -> str:
     return font_manager.findfont(
         font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False
     )
+
+
+@functools.lru_cache(maxsize=20_000)
+def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    """How wide ``text`` prints in DejaVu Sans at ``size_pt`` (wider than Word's Calibri, and
+    what LibreOffice uses in its place, so a column sized by it holds the word in both)."""
+    prop = font_manager.FontProperties(
+        family=FONT_FAMILY, size=size_pt, weight="bold" if bold else "normal"
+    )
+    width, _, _ = _PATHS.get_text_width_height_descent(text, prop, ismath=False)
+    return width * 2.54 / 72
+
+
+_PATHS = TextToPath()
 
 
 def _label(text: str) -> str:

@@ -23,17 +23,18 @@ from docx.shared import Cm, Pt, RGBColor
 from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 
-from engage.report.charts import bar_chart
+from engage.report.charts import bar_chart, text_width_cm
 from engage.report.summary import Summary
 from engage.report.wording import gap_sentence, value_names
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21.0), Cm(29.7), Cm(2.5)
 TEXT_WIDTH_CM = 21.0 - 2 * 2.5
-# Average width of a character of 10 pt Calibri, and a cell's padding, in cm.
-CHAR_CM, CELL_PAD_CM = 0.22, 0.45
+# A cell's padding left and right together, in cm.
+CELL_PAD_CM = 0.45
 # Cells this short (a date, a count, a reference) are kept on one line.
 SHORT_CELL = 18
-TABLE_FONT = Pt(10)
+# Table text in points: the first that lets every word fit its column.
+TABLE_FONT_SIZES = (10, 9, 8)
 
 
 def long_date(day: date | None) -> str:
@@ -187,34 +188,51 @@ def _quote(document, ref: str, text: str) -> None:
 
 def column_widths_cm(
     headers: Sequence[str], rows: Sequence[Sequence[object]], total: float = TEXT_WIDTH_CM
-) -> list[float]:
-    """Widths that fit the content: every column at least as wide as its longest word (so no
-    normal word breaks inside), the rest of the page shared by how much text each column has."""
-    cells = [[str(h)] for h in headers]
+) -> tuple[list[float], float]:
+    """Column widths that fit the content, and the font size (pt) that lets them fit.
+
+    Every column is at least as wide as its longest word as printed (bold in the header), so
+    no normal word breaks inside; the rest of the page is shared by how much text each column
+    has. When that does not fit, short cells (dates, counts) may wrap at their spaces; then the
+    table's font steps down; only a table of very long words is squeezed alike.
+    """
+    columns = [[str(h)] for h in headers]
     for row in rows[:500]:
         for index, value in enumerate(row):
-            cells[index].append("" if value is None else str(value))
-    least, wanted = [], []
-    for column in cells:
-        longest_word = max(
-            [len(w) for text in column for w in text.split()]
-            + [len(text) for text in column[1:] if len(text) <= SHORT_CELL],
-            default=1,
+            columns[index].append("" if value is None else str(value))
+
+    def width(column: list[str], size: float, whole) -> float:
+        """The widest unbreakable piece of a column: words, or short cells kept whole."""
+        head, *body = column
+        pieces = [(w, True) for w in head.split()] + [(w, False) for t in body for w in t.split()]
+        pieces += [(t, False) for t in body if whole and len(t) <= SHORT_CELL]
+        return CELL_PAD_CM + max(
+            (text_width_cm(text, size, bold) for text, bold in pieces), default=0.0
         )
-        longest_text = max((len(text) for text in column), default=1)
-        least.append(longest_word * CHAR_CM + CELL_PAD_CM)
-        wanted.append(max(longest_text * CHAR_CM + CELL_PAD_CM, least[-1]))
+
+    for size in TABLE_FONT_SIZES:
+        for whole in (True, False):
+            least = [width(c, size, whole) for c in columns]
+            if sum(least) <= total:
+                wanted = [
+                    max(m, CELL_PAD_CM + max(text_width_cm(t, size) for t in c))
+                    for m, c in zip(least, columns, strict=True)
+                ]
+                return _share(least, wanted, total), size
+    return [w * total / sum(least) for w in least], size  # very long words: squeeze alike
+
+
+def _share(least: list[float], wanted: list[float], total: float) -> list[float]:
+    """Give every column its least width, then the spare width by how much more it wants."""
     if sum(wanted) <= total:
         spare = total - sum(wanted)
         return [w + spare * w / sum(wanted) for w in wanted]
-    if sum(least) >= total:  # very long words: shrink all alike
-        return [w * total / sum(least) for w in least]
     spare, extra = total - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
     return [m + spare * e / (sum(extra) or 1) for m, e in zip(least, extra, strict=True)]
 
 
 def _table(document, headers: list[str], rows: list[list[object]]) -> None:
-    widths = column_widths_cm(headers, rows)
+    widths, size = column_widths_cm(headers, rows)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -224,17 +242,17 @@ def _table(document, headers: list[str], rows: list[list[object]]) -> None:
     table._tbl.tblPr.append(layout)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
-    _fill(table.rows[0].cells, headers, widths, bold=True)
+    _fill(table.rows[0].cells, headers, widths, Pt(size), bold=True)
     _repeat_header(table.rows[0])
     for row in rows:
-        _fill(table.add_row().cells, row, widths)
+        _fill(table.add_row().cells, row, widths, Pt(size))
 
 
-def _fill(cells, values, widths, bold: bool = False) -> None:
+def _fill(cells, values, widths, size: Pt, bold: bool = False) -> None:
     for cell, value, width in zip(cells, values, widths, strict=True):
         cell.width = Cm(width)
         run = cell.paragraphs[0].add_run("" if value is None else str(value))
-        run.font.size, run.bold = TABLE_FONT, bold
+        run.font.size, run.bold = size, bold
 
 
 def _repeat_header(row) -> None:

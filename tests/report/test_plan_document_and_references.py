@@ -15,7 +15,7 @@ from engage.inputs import Submission, record_response
 from engage.models import Activity, ActivityKind, ActivityStatus, Project, Response
 from engage.report import charts
 from engage.report.summary import build_summary, is_internal
-from engage.report.word import chart_rows
+from engage.report.word import CELL_PAD_CM, chart_rows, column_widths_cm
 from engage.review.services import create_activity
 from tests.conftest import log_in
 from tests.report.conftest import export_bytes
@@ -45,6 +45,42 @@ def test_word_file_is_a4_with_contents_and_norwegian_dates(app, db, demo):
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert "{'" not in text and "use_embeddings" not in text  # the method in plain words
     assert "Vedlegg: metode" in text and "tema" in text
+
+
+def test_no_word_in_a_table_is_broken_inside(app, db, demo):
+    """Every word of every table cell, measured in the printed font at the cell's size (bold
+    in the header), fits the width its column was given."""
+    document = Document(io.BytesIO(export_bytes(db, demo["id"], "docx")))
+    assert document.tables
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                room = cell.width.cm - CELL_PAD_CM + 0.01
+                for run in (r for p in cell.paragraphs for r in p.runs):
+                    for word in run.text.split():
+                        used = charts.text_width_cm(word, run.font.size.pt, bool(run.bold))
+                        assert used <= room, (word, used, room)
+
+
+def test_a_table_of_long_words_steps_its_type_down_before_squeezing():
+    headers = ["Kompetansehevingsprogram", "Næringsutviklingsselskap", "Ansvar"]
+    rows = [["Sjømatindustriklyngeprosjektet", "Reiselivsdestinasjonsselskapet", "Kommunen"]]
+    columns = list(zip(headers, *rows, strict=True))
+    sizes = []
+    for total in (16.0, 14.0, 13.0):
+        widths, size = column_widths_cm(headers, rows, total=total)
+        sizes.append(size)
+        assert abs(sum(widths) - total) < 1e-6
+        for column, width in zip(columns, widths, strict=True):
+            head, *body = column
+            longest = max(
+                [charts.text_width_cm(head, size, True)]
+                + [charts.text_width_cm(w, size) for w in body]
+            )
+            assert longest <= width - CELL_PAD_CM + 1e-9, (total, column[0])
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+    widths, size = column_widths_cm(headers, rows, total=6.0)  # no size fits: squeezed alike
+    assert size == min(sizes) and abs(sum(widths) - 6.0) < 1e-6
 
 
 def test_csv_dialect_follows_the_language(app, db, demo):
