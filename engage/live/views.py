@@ -30,6 +30,9 @@ def require_login() -> None:
     """The leader's laptop drives the projector; every live page needs login."""
 
 
+CODE_WIDTH = {"W": 1.95, "M": 1.75, **{digit: 1.25 for digit in "0123456789"}}
+
+
 @dataclass(frozen=True)
 class JoinAddress:
     """The short address as the projector prints it: the host, then /j/ and the code, with
@@ -41,7 +44,8 @@ class JoinAddress:
 
     @property
     def size(self) -> str:
-        length = len(self.host) + len(self.path) + len(self.code)
+        # In widths of an average lower-case letter: capitals are wider, W and M most.
+        length = len(self.host) + len(self.path) + sum(CODE_WIDTH.get(c, 1.4) for c in self.code)
         return next((f"len-{n}" for n in (20, 26, 32, 40, 50) if length <= n), "len-long")
 
 

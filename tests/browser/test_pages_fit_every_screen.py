@@ -110,6 +110,7 @@ def workshop(app, db, make_user, make_project, make_activity):
     with db as session:
         activity = session.get(Activity, activity_id)
         activity.about_fields = ["stakeholder_group", "age_band", "area"]
+        activity.join_code = "WMWMWM"  # the widest code the alphabet can make
         code = activity.join_code
         session.commit()
     _add_answers(db, activity_id)
