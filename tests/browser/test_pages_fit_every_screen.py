@@ -197,7 +197,8 @@ def test_vote_projector_shows_every_area(
                 BallotMark(option_id=options[(voter + k) % areas].id, dots=1) for k in range(3)
             ]
             session.add(ballot)
-        session.get(Activity, vote_id).vote_dots = 3
+        vote = session.get(Activity, vote_id)
+        vote.vote_dots, vote.join_code = 3, "WMWMWM"  # the widest code: no luck of the draw
         session.commit()
     context = browser.new_context(locale="nb-NO", device_scale_factor=1)
     page = context.new_page()
