@@ -333,7 +333,7 @@ def _summary(document, summary: Summary, names) -> None:
             line += ", " + ngettext(
                 "%(num)d dot in the vote", "%(num)d dots in the vote", dots[area.label]
             )
-        document.add_paragraph(line, style="List Bullet")
+        document.add_paragraph(line, style="List")  # numbered in the text, as the headings
     document.add_paragraph(
         _("Together the areas cover %(pct)s %% of all input.", pct=round(100 * summary.coverage))
     )

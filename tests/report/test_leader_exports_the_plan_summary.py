@@ -50,6 +50,8 @@ def test_word_document_follows_the_plan_headings_and_is_traceable(app, db, demo,
     assert any("styringsgruppe" in p for p in placeholders)  # Organisering
     level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert sum(1 for h in level2 if re.match(r"^[1-4]\. ", h)) == 4  # four pinned areas
+    numbered = [p for p in document.paragraphs if re.match(r"^[1-4]\. .* – \d+ innspill", p.text)]
+    assert len(numbered) == 4 and {p.style.name for p in numbered} == {"List"}  # no "• 1."
     cited = set(re.findall(r"\((I-\d+)\)", text + tables))
     listed = set(re.findall(r"^(I-\d+) ", text, re.MULTILINE))
     assert cited and cited <= listed
