@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from engage.core.search import text_contains
 from engage.extensions import db
@@ -107,7 +108,10 @@ def members(
         base = base.where(text_contains(query))
     total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = db.session.scalars(
-        base.order_by(ThemeMember.is_new.desc(), Answer.id).limit(limit).offset(offset)
+        base.options(contains_eager(ThemeMember.answer).joinedload(Answer.response))
+        .order_by(ThemeMember.is_new.desc(), Answer.id)
+        .limit(limit)
+        .offset(offset)
     )
     return list(rows), total
 
@@ -125,7 +129,12 @@ def quotes(theme: Theme) -> list[Answer]:
             )
         )
     )
-    found = {a.id: a for a in db.session.scalars(select(Answer).where(Answer.id.in_(still_in)))}
+    found = {
+        a.id: a
+        for a in db.session.scalars(
+            select(Answer).options(joinedload(Answer.response)).where(Answer.id.in_(still_in))
+        )
+    }
     return [found[i] for i in theme.quotes if i in found]
 
 

@@ -313,3 +313,42 @@ def test_runs_count_responses_not_answers(client, themed, db):
     run_id = run_analysis(client, themed)
     with db as session:
         assert session.get(AnalysisRun, run_id).params["responses"] == 18
+
+
+def test_a_theme_page_asks_the_database_the_same_few_times_however_big(client, themed, db, app):
+    """The references (I-n) of the members come with them, not one query per input."""
+    import sqlalchemy as sa
+
+    from engage.extensions import db as _db
+
+    log_in(client, themed["leader"])
+    run_id = run_analysis(client, themed)
+    with db as session:
+        sizes = dict(
+            session.execute(
+                select(ThemeMember.theme_id, func.count())
+                .where(ThemeMember.run_id == run_id, ThemeMember.theme_id.is_not(None))
+                .group_by(ThemeMember.theme_id)
+            ).all()
+        )
+    smallest, largest = min(sizes, key=sizes.get), max(sizes, key=sizes.get)
+    assert sizes[largest] > sizes[smallest]
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = _db.engine
+    counts = {}
+    for theme_id in (smallest, largest):
+        statements.clear()
+        sa.event.listen(engine, "before_cursor_execute", record)
+        try:
+            page = client.get(f"{themed['base']}/runs/{run_id}/themes/{theme_id}")
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", record)
+        assert page.status_code == 200
+        assert page.get_data(as_text=True).count("I-") >= sizes[theme_id]
+        counts[theme_id] = len(statements)
+    assert counts[largest] == counts[smallest], counts
