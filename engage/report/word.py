@@ -564,10 +564,18 @@ def _votes(document, summary: Summary, names) -> None:
                     _quote(document, quote.ref, quote.text)
 
 
+def _for_the_authors(document, heading: str, task: str, *notes: str) -> None:
+    """A plan heading the authors write under: what to write, then what engage can tell."""
+    document.add_heading(heading, level=1)
+    _placeholder(document, task)
+    for note in notes:
+        document.add_paragraph(note)
+
+
 def _organisation(document) -> None:
-    document.add_heading(_("Organisation"), level=1)
-    _placeholder(
+    _for_the_authors(
         document,
+        _("Organisation"),
         _(
             "For the plan's authors: owner, styringsgruppe, project leader and how the "
             "omstilling work is organised."
@@ -576,19 +584,17 @@ def _organisation(document) -> None:
 
 
 def _resources(document) -> None:
-    document.add_heading(_("Resources and funding"), level=1)
-    _placeholder(
+    _for_the_authors(
         document,
+        _("Resources and funding"),
         _(
             "For the plan's authors: the budget for the period, the kommune's and the "
             "fylkeskommune's share, and other funding."
         ),
-    )
-    document.add_paragraph(
         _(
             "The Handlingsplan tables under each innsatsområde leave responsibility and budget "
             "blank."
-        )
+        ),
     )
 
 

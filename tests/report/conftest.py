@@ -15,17 +15,19 @@ def demo(app, db):
     password = result.output.split("Password (shown once):")[1].split()[0]
     with db as session:
         project = session.scalar(select(Project).where(Project.slug == "demo-fjordvik"))
-        activity = project.activities[0]
-        response = Response(activity_id=activity.id, channel="workshop", language="nb")
-        response.answers = [
-            Answer(
-                question_id=activity.questions[3].id,
-                text="Ring meg på 912 34 567 eller kari@nordfjell.example",
-            )
-        ]
-        session.add(response)
+        add_answer(
+            session, project.activities[0], 3, "Ring meg på 912 34 567 eller kari@nordfjell.example"
+        )
         session.commit()
         return {"id": project.id, "password": password}
+
+
+def add_answer(session, activity, question: int, text: str) -> Response:
+    """One more workshop response to the activity, answering its `question`-th question."""
+    response = Response(activity_id=activity.id, channel="workshop", language="nb")
+    response.answers = [Answer(question_id=activity.questions[question].id, text=text)]
+    session.add(response)
+    return response
 
 
 def export_file(app, project, fmt, tmp_path):

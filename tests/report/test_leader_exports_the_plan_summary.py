@@ -12,9 +12,10 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from engage.core.tabular import neutralise_cell
-from engage.models import Activity, Answer, Project, Response
+from engage.models import Activity, Project, Response
 from engage.report.anonymise import mask
 from tests.conftest import log_in
+from tests.report.conftest import add_answer
 from tests.report.conftest import export_file as export
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -75,15 +76,12 @@ def test_nynorsk_project_gives_nynorsk_headings(app, db, demo, tmp_path):
 
 def test_spreadsheet_round_trip_and_formula_neutralisation(app, db, demo, tmp_path):
     with db as session:
-        activity = session.scalar(select(Activity))
-        response = Response(activity_id=activity.id, channel="workshop", language="nb")
-        response.answers = [
-            Answer(
-                question_id=activity.questions[0].id,
-                text='=HYPERLINK("http://evil.example","klikk")',
-            )
-        ]
-        session.add(response)
+        add_answer(
+            session,
+            session.scalar(select(Activity)),
+            0,
+            '=HYPERLINK("http://evil.example","klikk")',
+        )
         session.commit()
         visible = session.scalar(
             select(func.count()).select_from(Response).where(Response.is_hidden.is_(False))
