@@ -25,6 +25,8 @@ from engage.core import jobs
 from engage.extensions import db, huey
 from engage.invite.delivery import activities_with_due_mails, deliver
 from engage.invite.importing import purge_expired_imports
+from engage.live.themes import keep_fresh as keep_live_themes_fresh
+from engage.live.themes import live_activities
 from engage.models import AnalysisRun, Project
 from engage.themes import embeddings, placement_runs
 from engage.themes.assign import assign_new_input, new_input
@@ -117,7 +119,8 @@ def execute_run(run_id: int) -> None:
 @huey.task(retries=2, retry_delay=10)
 def place_new_input(project_id: int) -> int:
     """Place input that arrived after a run into its themes: in the adopted run (the plan
-    counts it) and in the newest draft when that is another run (the one being shaped)."""
+    counts it), in the newest draft when that is another run (the one being shaped), and in
+    the live themes of a workshop's projector."""
     with task_context():
         project = db.session.get(Project, project_id)
         added = 0
@@ -126,6 +129,9 @@ def place_new_input(project_id: int) -> int:
             if new:
                 embed_in_turn([i.answer_id for i in new])
             added += assign_new_input(run) if new else 0
+        # A workshop's live themes on its projector: placed too, fitted again when it pays.
+        for activity in live_activities(project_id):
+            added += keep_live_themes_fresh(activity, embed=embed_in_turn)
         db.session.commit()
         return added
 

@@ -29,17 +29,23 @@
   function render(data) {
     count.textContent = data.count;
     if (themes) {
-      if (!data.themes.length) return;
+      if (!data.themes.length) return;  // the page's own sentence stays until themes come
       while (themes.firstChild) themes.removeChild(themes.firstChild);
       data.themes.forEach(function (item) {
         var li = document.createElement("li");
-        li.appendChild(document.createTextNode(item.label + " "));
+        var label = document.createElement("span");
+        label.className = "label";
+        label.textContent = item.label;
+        li.appendChild(label);
+        li.appendChild(document.createTextNode("\u00a0"));  // the count stays by the last word
         var n = document.createElement("span");
         n.className = "n";
         n.textContent = item.count;
         li.appendChild(n);
         themes.appendChild(li);
       });
+      var state = document.getElementById("live-state");
+      if (state) state.textContent = data.state || "";
       return;
     }
     var top = data.words.length ? data.words[0].count : 1;

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request
-from flask_login import login_required
+from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
 from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engage.core import access
 from engage.core.about import STAKEHOLDER_GROUPS
 from engage.core.links import public_url
 from engage.extensions import db
 from engage.inputs import count_responses
+from engage.live import themes as live_themes
 from engage.live.qr import qr_png, qr_svg
 from engage.live.words import top_words
 from engage.models import Activity, Answer, Question
 from engage.models import Response as Input
-from engage.themes import adopted_run, latest_run, summarise
 from engage.vote import results
 
 bp = Blueprint("live", __name__)
@@ -61,9 +64,9 @@ def join_address(url: str, code: str) -> JoinAddress:
     return JoinAddress(host, path, code)
 
 
-def _activity(project_id: int, activity_id: int) -> Activity:
+def _activity(project_id: int, activity_id: int, write: bool = False) -> Activity:
     """A public activity of the project; an interview has no screen, poster or QR code."""
-    activity = access.get_activity(project_id, activity_id)
+    activity = access.get_activity(project_id, activity_id, write=write)
     if not activity.kind.is_public:
         abort(404)
     return activity
@@ -76,6 +79,7 @@ def screen(project_id: int, activity_id: int) -> str:
     show_themes = request.args.get("view") == "themes"
     if activity.kind.is_ballot:
         return _vote_screen(activity, url)
+    live = live_themes.view(activity) if show_themes else None
     return render_template(
         "live/screen.html",
         activity=activity,
@@ -85,8 +89,22 @@ def screen(project_id: int, activity_id: int) -> str:
         qr=qr_svg(url),
         count=count_responses(activity),
         words=[] if show_themes else _words(activity),
-        themes=_themes(activity) if show_themes else None,
+        live=live,
+        live_state=_live_state(live) if live else "",
+        can_edit=access.can_edit(current_user, activity.project),
         show_themes=show_themes,
+    )
+
+
+@bp.post("/screen/themes")
+def start_themes(project_id: int, activity_id: int) -> WerkzeugResponse:
+    """Start the room's live themes (or fit them again now); the worker does the fitting."""
+    activity = _activity(project_id, activity_id, write=True)
+    if not activity.kind.is_ballot:
+        live_themes.start(activity, current_user)
+        db.session.commit()
+    return redirect(
+        url_for("live.screen", project_id=project_id, activity_id=activity_id, view="themes")
     )
 
 
@@ -94,12 +112,20 @@ def screen(project_id: int, activity_id: int) -> str:
 def feed(project_id: int, activity_id: int) -> Response:
     """Small JSON for the projector; all state is in the database, so any worker answers."""
     activity = _activity(project_id, activity_id)
-    themes = _themes(activity) if request.args.get("view") == "themes" else None
+    if request.args.get("view") == "themes":
+        live = live_themes.view(activity)
+        return jsonify(
+            count=count_responses(activity),
+            status=activity.status.value,
+            words=[],
+            themes=[{"label": t.label, "count": t.count, "terms": t.terms} for t in live.themes],
+            state=_live_state(live),
+        )
     return jsonify(
         count=count_responses(activity),
         status=activity.status.value,
         words=[{"word": word, "count": n} for word, n in _words(activity)],
-        themes=[{"label": label, "count": n} for label, n in themes or []],
+        themes=[],
     )
 
 
@@ -147,16 +173,23 @@ def _vote_screen(activity: Activity, url: str) -> str:
     )
 
 
-def _themes(activity: Activity) -> list[tuple[str, int]]:
-    """The current themes of the project, pinned first, with their sizes."""
-    run = adopted_run(activity.project) or latest_run(activity.project)
-    if run is None:
-        return []
-    sizes = summarise(run).sizes
-    ordered = sorted(
-        run.themes, key=lambda t: (t.pin_order is None, t.pin_order or 0, -sizes.get(t.id, 0))
-    )
-    return [(t.label, sizes.get(t.id, 0)) for t in ordered]
+def _live_state(live: live_themes.LiveView) -> str:
+    """One line under the live themes: what is not in them yet, or why there are none."""
+    if live.themes:
+        return (
+            ngettext(
+                "%(num)d answer is not in a theme yet",
+                "%(num)d answers are not in a theme yet",
+                live.waiting,
+            )
+            if live.waiting
+            else ""
+        )
+    if live.fitting:
+        return _("The themes are being made from the answers so far …")
+    if live.started:
+        return _("Themes appear here when the room has given a few more answers.")
+    return ""
 
 
 def _words(activity: Activity) -> list[tuple[str, int]]:

@@ -45,7 +45,7 @@ def next_run_number(context: Any) -> int:
     return (
         context.connection.scalar(
             sa.select(sa.func.coalesce(sa.func.max(table.c.number), 0)).where(
-                table.c.project_id == project_id
+                table.c.project_id == project_id, table.c.number > 0
             )
         )
         + 1
@@ -82,6 +82,11 @@ class AnalysisRun(db.Model):
     adopted_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    # A live run groups one workshop's answers for its projector while the room answers. It
+    # is never adopted, listed or compared; it is numbered -1, -2 … so analyses stay 1, 2, 3.
+    live_activity_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("activities.id", ondelete="CASCADE"), index=True
     )
     status: Mapped[RunStatus] = mapped_column(enum_column(RunStatus), default=RunStatus.QUEUED)
     progress: Mapped[int] = mapped_column(default=0)

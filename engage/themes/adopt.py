@@ -36,7 +36,11 @@ def adopted_run(project: Project) -> AnalysisRun | None:
 def latest_finished(project: Project) -> AnalysisRun | None:
     return db.session.scalar(
         select(AnalysisRun)
-        .where(AnalysisRun.project_id == project.id, AnalysisRun.status == RunStatus.DONE)
+        .where(
+            AnalysisRun.project_id == project.id,
+            AnalysisRun.status == RunStatus.DONE,
+            AnalysisRun.live_activity_id.is_(None),
+        )
         .order_by(AnalysisRun.number.desc())
         .limit(1)
     )

@@ -55,18 +55,30 @@ def _bounded(value: Any, default: int) -> int:
     return max(2, min(MAX_THEMES_LIMIT, number))
 
 
-def create_run(project: Project, user: User | None, selection: dict, params: dict) -> AnalysisRun:
-    """A queued run with its input count; execute_run() does the work."""
+def create_run(
+    project: Project,
+    user: User | None,
+    selection: dict,
+    params: dict,
+    live_activity_id: int | None = None,
+) -> AnalysisRun:
+    """A queued run with its input count; execute_run() does the work. A live run (of one
+    workshop, for its projector) is numbered -1, -2 … apart from the leader's analyses."""
     selection = clean_selection(selection)
     items = select_input(project, selection)
     # Numbered within the project by the INSERT itself, under a lock on the project row
     # (PostgreSQL; SQLite serialises writers), so runs made at once never share a number.
     db.session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
+    if live_activity_id is None:
+        number, same_kind = sa.func.max(AnalysisRun.number) + 1, AnalysisRun.number > 0
+    else:
+        number, same_kind = sa.func.min(AnalysisRun.number) - 1, AnalysisRun.number < 0
     run = AnalysisRun(
         project_id=project.id,
-        number=select(sa.func.coalesce(sa.func.max(AnalysisRun.number), 0) + 1)
-        .where(AnalysisRun.project_id == project.id)
+        number=select(sa.func.coalesce(number, 1 if live_activity_id is None else -1))
+        .where(AnalysisRun.project_id == project.id, same_kind)
         .scalar_subquery(),
+        live_activity_id=live_activity_id,
         created_by_id=user.id if user else None,
         selection=selection,
         params={**clean_params(params), "responses": len({i.response_id for i in items})},
@@ -123,7 +135,10 @@ def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRu
         run.params = {**run.params, "embedding_model": model.params.get("embedding_model")}
         run.status, run.progress = RunStatus.DONE, 100
         db.session.flush()
-        adopt_first(run)  # a project's first finished run is the plan's until another is adopted
+        if run.live_activity_id is None:
+            adopt_first(run)  # a project's first finished run is the plan's until another is
+        else:
+            _retire_older_live_runs(run)
     except Exception as error:  # the run records why it failed; the worker stays up
         db.session.rollback()
         log.exception("analysis run %s failed", run.id)
@@ -133,6 +148,17 @@ def execute_run(run: AnalysisRun, embed: Embedder = embed_answers) -> AnalysisRu
     run.finished_at = utcnow()
     db.session.commit()
     return run
+
+
+def _retire_older_live_runs(run: AnalysisRun) -> None:
+    """A live run that finished replaces the ones before it on the projector: they go."""
+    db.session.execute(
+        sa.delete(AnalysisRun).where(
+            AnalysisRun.live_activity_id == run.live_activity_id,
+            AnalysisRun.id < run.id,
+            AnalysisRun.status.in_([RunStatus.DONE, RunStatus.FAILED]),
+        )
+    )
 
 
 def _beat(run: AnalysisRun, progress: int) -> None:
@@ -257,7 +283,11 @@ def latest_run(project: Project) -> AnalysisRun | None:
     engage.themes.adopt.adopted_run instead."""
     return db.session.scalar(
         select(AnalysisRun)
-        .where(AnalysisRun.project_id == project.id, AnalysisRun.status == RunStatus.DONE)
+        .where(
+            AnalysisRun.project_id == project.id,
+            AnalysisRun.status == RunStatus.DONE,
+            AnalysisRun.live_activity_id.is_(None),
+        )
         .order_by(AnalysisRun.id.desc())
         .limit(1)
     )

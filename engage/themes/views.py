@@ -39,7 +39,8 @@ def require_login() -> None:
 
 def _run(project: Project, run_id: int) -> AnalysisRun:
     run = db.session.get(AnalysisRun, run_id)
-    if run is None or run.project_id != project.id:
+    # A live run belongs to a workshop's projector, not to the workspace.
+    if run is None or run.project_id != project.id or run.live_activity_id is not None:
         abort(404)
     return run
 
@@ -77,7 +78,7 @@ def workspace(project_id: int) -> str:
         history=list(
             db.session.scalars(
                 select(AnalysisRun)
-                .where(AnalysisRun.project_id == project.id)
+                .where(AnalysisRun.project_id == project.id, AnalysisRun.live_activity_id.is_(None))
                 .order_by(AnalysisRun.id.desc())
                 .limit(20)
             )

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -169,6 +170,43 @@ def test_workshop_projector_keeps_the_address_whole(browser, live_server, worksh
             assert qr["y"] + qr["height"] <= height, width
         assert _overflow(page) <= 0, width
         assert axe_violations(page) == [], width
+    context.close()
+
+
+def test_live_themes_on_the_projector_fit_and_come_without_a_reload(
+    browser, live_server, workshop, db
+):
+    context = browser.new_context(locale="nb-NO", device_scale_factor=1)
+    page = context.new_page()
+    _log_in(page, live_server, workshop["leader"])
+    base = f"{live_server}/manage/projects/{workshop['project']}/activities/{workshop['activity']}"
+    page.goto(f"{base}/screen?view=themes")
+    page.get_by_role("button", name="Vis temaer live").click()  # the worker fits at commit
+    page.wait_for_url("**/screen?view=themes")
+    themes = page.locator("#themes > li")
+    assert themes.count() >= 3
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{base}/screen?view=themes")
+        _shot(page, "projector-live-themes", width, height)
+        counts = [int(n) for n in page.locator("#themes .n").all_inner_texts()]
+        assert counts == sorted(counts, reverse=True) and sum(counts) <= 20
+        if width >= 1024:  # every theme on the screen without scrolling
+            last = themes.last.bounding_box()
+            assert last["y"] + last["height"] <= height, width
+        assert _overflow(page) <= 0, width
+        assert axe_violations(page) == [], width
+    # Ten more answers: the worker places and fits them; the page shows them within seconds.
+    from tests.themes.conftest import TEXTS, add_inputs
+
+    add_inputs(db, workshop["activity"], [t for texts in TEXTS.values() for t in texts][:10])
+    expect(page.locator("#count")).to_have_text("30", timeout=15_000)
+    for _ in range(60):  # the feed is read every 4 s
+        placed = sum(int(n) for n in page.locator("#themes .n").all_inner_texts())
+        if placed > 20:
+            break
+        page.wait_for_timeout(250)
+    assert placed > 20
     context.close()
 
 

@@ -88,25 +88,3 @@ def test_public_base_url_is_used_when_configured(
     assert f"engage.fjordvik.example/j/{code}" in client.get(f"{base}/poster").get_data(
         as_text=True
     )
-
-
-def test_screen_shows_themes_when_asked(client, make_user, make_project, make_activity, db):
-    from tests.themes.conftest import TEXTS, add_inputs
-
-    leader, base, activity_id = setup(make_user, make_project, make_activity)
-    log_in(client, leader)
-    html = client.get(f"{base}/screen?view=themes").get_data(as_text=True)
-    assert "Ingen temaer ennå" in html
-    add_inputs(db, activity_id, [t for texts in TEXTS.values() for t in texts])
-    project_id = base.split("/")[3]
-    from tests.conftest import post_form
-
-    post_form(
-        client,
-        f"/manage/projects/{project_id}/themes/run",
-        {"mode": "fixed", "n_themes": "3", "min_themes": "3", "max_themes": "8"},
-    )
-    data = client.get(f"{base}/screen.json?view=themes").get_json()
-    assert len(data["themes"]) == 3 and sum(t["count"] for t in data["themes"]) == 18
-    html = client.get(f"{base}/screen?view=themes").get_data(as_text=True)
-    assert data["themes"][0]["label"] in html
