@@ -326,9 +326,11 @@ def pick_terms(units: Sequence[_Unit]) -> list[str]:
 
 def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
     """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive."""
-    heads = [u for u in units if not u.proper]
+    # A heading is headed by a noun: names and adjectives ("billigere", "unge") only as a
+    # last resort. Adjectives stay among the key terms.
+    heads = [u for u in units if not u.proper and not _adjective(u.surface.lower(), language_form)]
     if not heads:
-        heads = list(units)
+        heads = [u for u in units if not u.proper] or list(units)
     if not heads:
         return ""
     first = heads[0]
@@ -378,6 +380,33 @@ def _not_a_noun(word: str) -> bool:
     if word.endswith("ert") and known.get(word[:-2] + "ere") is not None:
         return True
     return len(word) >= 7 and word.endswith("s") and known.get(word[:-1]) == word[:-1]
+
+
+# Comparatives that do not follow the lemma ("flere" of "mange", "bedre" of "god").
+_IRREGULAR_COMPARATIVES = _wordset(
+    "flere fleire bedre betre større mindre færre eldre yngre lengre mer meir mest best"
+)
+
+
+@lru_cache(maxsize=10_000)
+def _adjective(word: str, form: str) -> bool:
+    """Tell an adjective that cannot head a heading: a comparative ("billigere": billig +
+    ere) or a plural or definite form ("unge", "lokale": the lemma + e, where a noun such as
+    "lærer" makes "lærere"), by simplemma's word list. Unsure means no."""
+    if word in _IRREGULAR_COMPARATIVES:
+        return True
+    if form not in ("nb", "nn"):
+        return False
+    try:
+        known = _word_list(form)
+    except Exception:  # a missing word list never costs a label
+        return False
+    lemma = known.get(word)
+    if not isinstance(lemma, str) or lemma == word or len(lemma) < 2:
+        return False
+    if word in (lemma + "ere", lemma + "are"):
+        return True
+    return word == lemma + "e" and not lemma.endswith(("er", "ar"))
 
 
 @lru_cache(maxsize=10_000)

@@ -5,7 +5,7 @@ import re
 from workshop_answers import texts_themes_languages
 
 from engage.analysis import describe_groups
-from engage.analysis.describe import FILLER_WORDS, _heading_form
+from engage.analysis.describe import FILLER_WORDS, _adjective, _heading_form
 
 FUNCTION_WORDS = {"imot", "samtidig", "rundt", "innenfor", "går", "finnes", "gi", "bruker"}
 
@@ -88,3 +88,25 @@ def test_quotes_are_not_one_sentence_with_an_opener_before_it():
     hits = [q for q in quoted if "bredbånd og mobildekning i hele kommunen" in q.lower()]
     assert len(hits) <= 1, quoted
     assert len(quoted) >= 2
+
+
+def test_an_adjective_never_heads_a_heading():
+    texts = [
+        "Bredbånd og fiber til alle grendene",
+        "Flere turister om sommeren, satse på reiseliv",
+        "Nye arbeidsplasser i havbruk og sjømat",
+        "Billigere boliger for unge som vil flytte hjem",
+        "Kaffe og møteplass i sentrum",
+        "Flere boliger i sentrum",
+    ] * 2
+    out = describe_groups(texts, [0, 1, 2, 3, 4, 4] * 2)
+    housing = out[3]
+    assert words(housing.label)[0] == "boliger", housing.label  # not "Billigere og unge"
+    assert "billigere" in housing.terms  # an adjective may still be a key term
+
+
+def test_adjectives_are_told_from_nouns_by_the_word_list():
+    for word in ("billigere", "flere", "bedre", "unge", "lokale", "grønne"):
+        assert _adjective(word, "nb"), word
+    for word in ("lærere", "innbyggere", "boliger", "turister", "sentrum", "havbruk", "ferje"):
+        assert not _adjective(word, "nb"), word
