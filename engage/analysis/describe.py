@@ -422,6 +422,8 @@ def _heading_form(word: str, form: str) -> str:
     lemma = known.get(word)
     if not isinstance(lemma, str) or lemma == word or len(lemma) < 3:
         return word
+    if word.endswith("et") and known.get(word[:-2]) == word[:-2] and len(word) > 5:
+        return word[:-2]  # a neuter noun ("bygget": bygg), not the verb's participle (bygge)
     cut = lemma[:-1] if lemma.endswith("e") else lemma
     if word in (lemma + "en", lemma + "n", lemma + "et", lemma + "t", lemma + "a", cut + "a"):
         return lemma  # definite singular: ferja, fylkesveien, naturen
