@@ -397,6 +397,10 @@ def _adjective(word: str, form: str) -> bool:
         return True
     if form not in ("nb", "nn"):
         return False
+    if len(word) >= 5 and word.endswith(("ig", "lige", "ige")):
+        return True  # uavhengig, statlig, helhetlige: Norwegian nouns do not end so
+    if len(word) >= 6 and word.endswith(("al", "ale")) and word[:-2].endswith(("on", "ion")):
+        return True  # nasjonal, regionale
     try:
         known = _word_list(form)
     except Exception:  # a missing word list never costs a label

@@ -107,7 +107,25 @@ def test_an_adjective_never_heads_a_heading():
 
 
 def test_adjectives_are_told_from_nouns_by_the_word_list():
-    for word in ("billigere", "flere", "bedre", "unge", "lokale", "grønne"):
+    for word in (
+        "billigere",
+        "flere",
+        "bedre",
+        "unge",
+        "lokale",
+        "grønne",
+        "uavhengig",
+        "nasjonal",
+    ):
         assert _adjective(word, "nb"), word
-    for word in ("lærere", "innbyggere", "boliger", "turister", "sentrum", "havbruk", "ferje"):
+    for word in (
+        "lærere",
+        "innbyggere",
+        "boliger",
+        "turister",
+        "sentrum",
+        "havbruk",
+        "ferje",
+        "fisk",
+    ):
         assert not _adjective(word, "nb"), word
