@@ -391,20 +391,19 @@ _IRREGULAR_COMPARATIVES = _wordset(
 @lru_cache(maxsize=10_000)
 def _adjective(word: str, form: str) -> bool:
     """Tell an adjective that cannot head a heading: a comparative ("billigere": billig +
-    ere) or a plural or definite form ("unge", "lokale": the lemma + e, where a noun such as
-    "lærer" makes "lærere"), by simplemma's word list. Unsure means no."""
+    ere), a plural or definite form ("unge", "lokale": the lemma + e, where a noun such as
+    "lærer" makes "lærere"), or a base form whose + e form is its own ("statlig"; "bolig"
+    has none), by simplemma's word list. Unsure means no."""
     if word in _IRREGULAR_COMPARATIVES:
         return True
     if form not in ("nb", "nn"):
         return False
-    if len(word) >= 5 and word.endswith(("ig", "lige", "ige")):
-        return True  # uavhengig, statlig, helhetlige: Norwegian nouns do not end so
-    if len(word) >= 6 and word.endswith(("al", "ale")) and word[:-2].endswith(("on", "ion")):
-        return True  # nasjonal, regionale
     try:
         known = _word_list(form)
     except Exception:  # a missing word list never costs a label
         return False
+    if known.get(word + "e") == word:
+        return True  # the base form of an adjective: uavhengig(e), statlig(e), nasjonal(e)
     lemma = known.get(word)
     if not isinstance(lemma, str) or lemma == word or len(lemma) < 2:
         return False
