@@ -423,6 +423,8 @@ def _heading_form(word: str, form: str) -> str:
     except Exception:  # a missing word list never costs a label
         return word
     lemma = known.get(word)
+    if lemma is None and form == "nb":
+        return _bokmal_plural(word, known)
     if not isinstance(lemma, str) or lemma == word or len(lemma) < 3:
         return word
     if word.endswith("et") and known.get(word[:-2]) == word[:-2] and len(word) > 5:
@@ -435,6 +437,20 @@ def _heading_form(word: str, form: str) -> str:
             if known.get(plural) == lemma:
                 return plural  # definite plural: bedriftene -> bedrifter
     return word
+
+
+def _bokmal_plural(word: str, bokmal: dict) -> str:
+    """A nynorsk plural in -ar in a bokmål heading becomes the bokmål plural both word lists
+    agree on ("turistar" → "turister", "arbeidsplassar" → "arbeidsplasser"); else the word."""
+    try:
+        nynorsk = _word_list("nn")
+    except Exception:  # a missing word list never costs a label
+        return word
+    lemma = nynorsk.get(word)
+    if not isinstance(lemma, str) or word != lemma + "ar" or bokmal.get(lemma) != lemma:
+        return word
+    plural = lemma + "er"
+    return plural if bokmal.get(plural) == lemma else word
 
 
 def _contains_root(word: str, unit: _Unit) -> bool:

@@ -70,6 +70,8 @@ def test_headings_use_the_indefinite_form_when_the_word_list_knows_it():
     assert _heading_form("fylkesveien", "nb") == "fylkesvei"
     assert _heading_form("bedriftene", "nb") == "bedrifter"
     assert _heading_form("bygget", "nb") == "bygg"  # the building, not the verb "bygge"
+    assert _heading_form("turistar", "nb") == "turister"  # a nynorsk plural in a bokmål heading
+    assert _heading_form("turistar", "nn") == "turistar"
     assert _heading_form("Fjordvik", "nb") == "Fjordvik"  # names stay
     assert _heading_form("sykepleiere", "nb") == "sykepleiere"  # already indefinite
 
