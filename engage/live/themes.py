@@ -15,9 +15,7 @@ from sqlalchemy import func, select
 from engage.core import jobs
 from engage.extensions import db
 from engage.models import Activity, AnalysisRun, RunStatus, ThemeMember, User
-from engage.themes import summarise
-from engage.themes.assign import assign_new_input, new_input
-from engage.themes.runs import Embedder, create_run
+from engage.themes import Embedder, assign_new_input, create_run, new_input, summarise
 
 # Themes for a room of 15–60 people: few enough to read from the back row.
 LIVE_PARAMS = {"min_themes": 3, "max_themes": 6}

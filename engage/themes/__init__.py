@@ -5,15 +5,20 @@ from __future__ import annotations
 from flask import Flask
 
 from engage.themes.adopt import adopted_run, placement_runs
+from engage.themes.assign import assign_new_input, new_input
 from engage.themes.edits import pinned_themes
-from engage.themes.runs import latest_run, note_text
+from engage.themes.runs import Embedder, create_run, latest_run, note_text
 from engage.themes.stats import summarise
 from engage.themes.views import bp
 
 __all__ = [
+    "Embedder",
     "adopted_run",
+    "assign_new_input",
+    "create_run",
     "init_app",
     "latest_run",
+    "new_input",
     "pinned_themes",
     "placement_runs",
     "summarise",
