@@ -46,11 +46,15 @@ def question_field(question: Question) -> str:
 
 
 def read_submission(
-    activity: Activity, form: MultiDict, about_fields: tuple[str, ...] | None = None
+    activity: Activity,
+    form: MultiDict,
+    about_fields: tuple[str, ...] | None = None,
+    staff: bool = False,
 ) -> Submission:
-    """Validate every question and about-you field of the activity (or the fields given)."""
+    """Validate every question and about-you field of the activity (or the fields given).
+    Internal questions are read only from the project group's own entry (`staff`)."""
     submission = Submission()
-    for question in activity.questions:
+    for question in activity.questions if staff else activity.public_questions:
         name = question_field(question)
         try:
             value = _read_answer(question, form)

@@ -126,6 +126,11 @@ class Activity(db.Model):
     def is_open(self) -> bool:
         return self.status is ActivityStatus.OPEN
 
+    @property
+    def public_questions(self) -> list[Question]:
+        """The questions a participant sees: internal ones are for the project group only."""
+        return [q for q in self.questions if not q.internal]
+
     def __repr__(self) -> str:
         return f"<Activity {self.id} {self.kind.value} {self.title!r}>"
 

@@ -119,7 +119,7 @@ def enter_response(project_id: int, activity_id: int) -> str | WerkzeugResponse:
     submission, company = Submission(), entry.CompanyFields()
     wording = about_wording(activity.kind, entered_by_leader=True)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
-        submission = read_submission(activity, request.form, about_fields=ABOUT_FIELDS)
+        submission = read_submission(activity, request.form, about_fields=ABOUT_FIELDS, staff=True)
         company = entry.read_company(request.form, submission)
         language = request.form.get("language", "")
         if language not in LANGUAGE_CODES:

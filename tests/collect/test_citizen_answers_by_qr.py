@@ -318,3 +318,21 @@ def test_nothing_identifying_is_stored_with_a_response(app, client, workshop, db
     assert "ip" not in columns.split() and "agent" not in columns
     values = " ".join(str(v) for v in row.values())
     assert "127.0.0.1" not in values and "werkzeug" not in values.lower()
+
+
+def test_an_internal_question_is_never_on_the_public_form(client, workshop, db):
+    """Internal questions are the project group's notes: a participant neither sees one nor
+    can fill one in by posting it."""
+    from engage.models import Question
+
+    with db as session:
+        question = session.get(Question, workshop["q"][0])
+        question.prompt, question.internal = "Intern merknad fra prosjektgruppa", True
+        session.commit()
+    html, _t, _k = open_form(client, workshop["code"])
+    assert "Intern merknad" not in html and f'name="q{workshop["q"][0]}"' not in html
+    response, _ = answer(client, workshop, **{f"q{workshop['q'][0]}": "Sneaky"})
+    assert response.status_code == 302
+    with db as session:
+        texts = [a.text for a in session.scalar(select(Response)).answers]
+    assert texts == ["Bygg en næringshage"]
