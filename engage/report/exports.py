@@ -13,7 +13,7 @@ from engage.models import Project
 from engage.report.summary import Summary, build_summary
 from engage.report.tables import response_rows
 from engage.report.word import build_docx
-from engage.report.wording import headings, value_names
+from engage.report.wording import document_words, value_names
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -47,9 +47,7 @@ def export(project: Project, fmt: str, language: str | None = None) -> tuple[byt
 def markdown(summary: Summary, language: str | None = None) -> str:
     """The summary as Markdown, in the project's language form."""
     with force_locale(language or summary.project.language_form.value):
-        return render_template(
-            "report/summary.md", s=summary, titles=headings(), names=value_names()
-        )
+        return render_template("report/summary.md", s=summary, **document_words(summary))
 
 
 def workbook_sheets(project: Project, summary: Summary) -> dict[str, Rows]:

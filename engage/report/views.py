@@ -29,7 +29,7 @@ from engage.models import Project
 from engage.models.base import utcnow
 from engage.report import exports
 from engage.report.summary import Summary, build_summary
-from engage.report.wording import headings, value_names
+from engage.report.wording import document_words, value_names
 
 bp = Blueprint("report", __name__)
 public = Blueprint("results", __name__)
@@ -48,14 +48,13 @@ def preview(project_id: int) -> str:
     project = access.get_project(project_id)
     summary = build_summary(project)
     with force_locale(project.language_form.value):
-        titles, names = headings(), value_names()
+        words = document_words(summary)
     return render_template(
         "report/preview.html",
         project=project,
         s=summary,
-        titles=titles,
-        names=names,
         can_edit=access.can_edit(current_user, project),
+        **words,
     )
 
 

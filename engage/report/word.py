@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -20,12 +19,21 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from flask_babel import force_locale, format_date, ngettext
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
 from engage.report.charts import bar_chart, text_width_cm
 from engage.report.summary import Summary
-from engage.report.wording import gap_sentence, value_names
+from engage.report.wording import (
+    author_tasks,
+    business_rate,
+    firms_interviewed,
+    gap_sentence,
+    headings,
+    long_date,
+    method_sentences,
+    value_names,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21.0), Cm(29.7), Cm(2.5)
 TEXT_WIDTH_CM = 21.0 - 2 * 2.5
@@ -35,11 +43,6 @@ CELL_PAD_CM = 0.45
 SHORT_CELL = 18
 # Table text in points: the first that lets every word fit its column.
 TABLE_FONT_SIZES = (10, 9, 8)
-
-
-def long_date(day: date | None) -> str:
-    """ "2. desember 2026" in Norwegian, "2 December 2026" in English: the active language."""
-    return format_date(day, "long") if day else ""
 
 
 def build_docx(summary: Summary, language: str | None = None) -> bytes:
@@ -295,7 +298,7 @@ def _breakdowns(p) -> list[tuple[str | None, list[tuple[str, int]]]]:
 
 def _summary(document, summary: Summary, names) -> None:
     p = summary.participation
-    document.add_heading(_("Summary"), level=1)
+    document.add_heading(headings()["summary"], level=1)
     text = ngettext(
         "%(num)d response came in through %(a)d activities.",
         "%(num)d responses came in through %(a)d activities.",
@@ -307,9 +310,9 @@ def _summary(document, summary: Summary, names) -> None:
         text += " " + _("Of those who said who they answer as: %(groups)s.", groups=groups)
     document.add_paragraph(text)
     for title, invited, answered, percent in p.business_rates:
-        document.add_paragraph(_business_rate(title, invited, answered, percent))
+        document.add_paragraph(business_rate(title, invited, answered, percent))
     if p.interviewed_firms:
-        document.add_paragraph(_firms(p.interviewed_firms))
+        document.add_paragraph(firms_interviewed(p.interviewed_firms))
     if not summary.areas:
         document.add_paragraph(_("No innsatsområder are chosen in the theme workspace yet."))
         return
@@ -350,30 +353,9 @@ def _dots_by_label(summary: Summary) -> dict[str, int]:
     return found
 
 
-def _business_rate(title: str, invited: int, answered: int, percent: int) -> str:
-    return _(
-        "Business survey «%(title)s»: %(answered)d of %(invited)d invited "
-        "businesses answered (%(percent)d %%).",
-        title=title,
-        answered=answered,
-        invited=invited,
-        percent=percent,
-    )
-
-
-def _firms(count: int) -> str:
-    return ngettext(
-        "%(num)d firm was interviewed. The firms are not named: engage does not record whether "
-        "a firm agreed to be named in the plan.",
-        "%(num)d firms were interviewed. The firms are not named: engage does not record whether "
-        "a firm agreed to be named in the plan.",
-        count,
-    )
-
-
 def _background(document, summary: Summary, names) -> None:
     project, p = summary.project, summary.participation
-    document.add_heading(_("Background"), level=1)
+    document.add_heading(headings()["background"], level=1)
     document.add_heading(_("About the omstilling project"), level=2)
     if project.description:
         for paragraph in project.description.split("\n\n"):
@@ -386,13 +368,7 @@ def _background(document, summary: Summary, names) -> None:
                 end=long_date(project.ends_on),
             )
         )
-    _placeholder(
-        document,
-        _(
-            "For the plan's authors: why the kommune has omstillingsstatus, the loss of jobs "
-            "behind it, and the main findings of the Utviklingsanalyse."
-        ),
-    )
+    _placeholder(document, author_tasks()["background"])
     document.add_heading(_("How the input was gathered"), level=2)
     document.add_paragraph(
         ngettext(
@@ -417,9 +393,9 @@ def _background(document, summary: Summary, names) -> None:
         ],
     )
     for title, invited, answered, percent in p.business_rates:
-        document.add_paragraph(_business_rate(title, invited, answered, percent))
+        document.add_paragraph(business_rate(title, invited, answered, percent))
     if p.interviewed_firms:
-        document.add_paragraph(_firms(p.interviewed_firms))
+        document.add_paragraph(firms_interviewed(p.interviewed_firms))
     document.add_heading(_("Who took part"), level=2)
     titles = {
         "channel": _("By channel"),
@@ -446,14 +422,8 @@ def _background(document, summary: Summary, names) -> None:
 
 
 def _vision(document, summary: Summary) -> None:
-    document.add_heading(_("Vision and goals"), level=1)
-    _placeholder(
-        document,
-        _(
-            "For the plan's authors: the vision for the omstilling period and the main goals "
-            "(for example the number of new jobs), agreed with the styringsgruppe."
-        ),
-    )
+    document.add_heading(headings()["vision"], level=1)
+    _placeholder(document, author_tasks()["vision"])
     if summary.areas:
         document.add_paragraph(_("What the participants' input gives the vision to build on:"))
         for area in summary.areas:
@@ -462,7 +432,7 @@ def _vision(document, summary: Summary) -> None:
 
 
 def _areas(document, summary: Summary, names) -> None:
-    document.add_heading(_("Innsatsområder"), level=1)
+    document.add_heading(headings()["areas"], level=1)
     if not summary.areas:
         document.add_paragraph(_("No innsatsområder are chosen in the theme workspace yet."))
     else:
@@ -573,24 +543,14 @@ def _for_the_authors(document, heading: str, task: str, *notes: str) -> None:
 
 
 def _organisation(document) -> None:
-    _for_the_authors(
-        document,
-        _("Organisation"),
-        _(
-            "For the plan's authors: owner, styringsgruppe, project leader and how the "
-            "omstilling work is organised."
-        ),
-    )
+    _for_the_authors(document, headings()["organisation"], author_tasks()["organisation"])
 
 
 def _resources(document) -> None:
     _for_the_authors(
         document,
-        _("Resources and funding"),
-        _(
-            "For the plan's authors: the budget for the period, the kommune's and the "
-            "fylkeskommune's share, and other funding."
-        ),
+        headings()["resources"],
+        author_tasks()["resources"],
         _(
             "The Handlingsplan tables under each innsatsområde leave responsibility and budget "
             "blank."
@@ -599,7 +559,7 @@ def _resources(document) -> None:
 
 
 def _communication(document, summary: Summary, names) -> None:
-    document.add_heading(_("Communication strategy"), level=1)
+    document.add_heading(headings()["communication"], level=1)
     channels = ", ".join(
         f"{names['channel'].get(k, k).lower()} ({n})" for k, n in summary.participation.by_channel
     )
@@ -614,17 +574,11 @@ def _communication(document, summary: Summary, names) -> None:
                 day=long_date(published.date()),
             )
         )
-    _placeholder(
-        document,
-        _(
-            "For the plan's authors: how the kommune keeps citizens and businesses informed "
-            "during the omstilling period, and who is responsible."
-        ),
-    )
+    _placeholder(document, author_tasks()["communication"])
 
 
 def _next(document, summary: Summary) -> None:
-    document.add_heading(_("What happens next"), level=1)
+    document.add_heading(headings()["next"], level=1)
     text = summary.project.results_text
     if text:
         for paragraph in text.split("\n\n"):
@@ -636,11 +590,11 @@ def _next(document, summary: Summary) -> None:
                 "be asked to vote on them first."
             )
         )
-    _placeholder(document, _("For the plan's authors: dates for the political decision."))
+    _placeholder(document, author_tasks()["next"])
 
 
 def _heard(document, summary: Summary) -> None:
-    document.add_heading(_("Appendix: answers per activity"), level=1)
+    document.add_heading(headings()["heard"], level=1)
     current = None
     for q in summary.questions:
         if q.activity != current:
@@ -659,84 +613,14 @@ def _heard(document, summary: Summary) -> None:
             _quote(document, quote.ref, quote.text)
 
 
-def method_sentences(summary: Summary) -> list[str]:
-    """The method in plain words: how the analysis ran and what people changed."""
-    run = summary.run
-    if run is None:
-        return [_("No analysis has been run.")]
-    params = run.params or {}
-    sentences = [
-        _(
-            "The text answers were grouped by engage's text analysis (version %(version)s) on "
-            "%(day)s, over %(n)d inputs.",
-            version=run.version or "–",
-            day=long_date(run.created_at.date()),
-            n=run.input_count,
-        )
-    ]
-    if params.get("n_themes"):
-        sentences.append(_("The number of themes was set to %(n)d.", n=params["n_themes"]))
-    else:
-        sentences.append(
-            _(
-                "The analysis chose the number of themes itself, between %(low)d and %(high)d.",
-                low=params.get("min_themes", 3),
-                high=params.get("max_themes", 8),
-            )
-        )
-    model = params.get("embedding_model")
-    if model:
-        sentences.append(
-            _(
-                "It compared the meaning of the texts with the language model «%(model)s» as "
-                "well as the words they share.",
-                model=model,
-            )
-        )
-    else:
-        sentences.append(_("It compared the texts by the words they share (word statistics)."))
-    changes = [_edit_phrase(kind, n) for kind, n in summary.edits]
-    if changes:
-        sentences.append(
-            _("The project leader then shaped the result: %(changes)s.", changes=", ".join(changes))
-        )
-    sentences.append(
-        _(
-            "Input marked as not relevant and answers to internal questions are never quoted. "
-            "Each quote ends with its reference (I-number), the same as in the app and the "
-            "spreadsheet."
-        )
-    )
-    return sentences
-
-
-def _edit_phrase(kind: str, n: int) -> str:
-    phrases = {
-        "excluded": ngettext(
-            "%(num)d input marked as not relevant", "%(num)d inputs marked as not relevant", n
-        ),
-        "merged": ngettext("%(num)d theme merged into another", "%(num)d themes merged", n),
-        "split": ngettext("%(num)d theme split", "%(num)d themes split", n),
-        "create": ngettext("%(num)d theme made by hand", "%(num)d themes made by hand", n),
-        "renamed": ngettext("%(num)d theme renamed", "%(num)d themes renamed", n),
-        "moved": ngettext(
-            "%(num)d input moved to another theme", "%(num)d inputs moved to another theme", n
-        ),
-        "pinned": ngettext(
-            "%(num)d theme chosen as innsatsområde", "%(num)d themes chosen as innsatsområder", n
-        ),
-    }
-    return phrases.get(kind, f"{kind}: {n}")
-
-
 def _method(document, summary: Summary) -> None:
-    document.add_heading(_("Appendix: method"), level=1)
+    document.add_heading(headings()["method"], level=1)
     for sentence in method_sentences(summary):
         document.add_paragraph(sentence)
 
 
 def _questionnaires(document, summary: Summary) -> None:
-    document.add_heading(_("Appendix: questionnaires"), level=1)
+    document.add_heading(headings()["questionnaires"], level=1)
     for activity, prompts in summary.questionnaires:
         if not prompts:
             continue
@@ -746,7 +630,7 @@ def _questionnaires(document, summary: Summary) -> None:
 
 
 def _all_input(document, summary: Summary) -> None:
-    document.add_heading(_("Appendix: all input by theme"), level=1)
+    document.add_heading(headings()["all_input"], level=1)
     for label, quotes in summary.inputs_by_theme:
         document.add_heading(label or _("Not placed in a theme"), level=2)
         for quote in quotes:  # paragraphs, not a table: thousands of rows stay fast

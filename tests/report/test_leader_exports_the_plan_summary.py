@@ -107,11 +107,17 @@ def test_csv_of_responses(app, demo, tmp_path):
 
 def test_markdown_and_html_preview(app, client, demo, tmp_path):
     text = export(app, demo["id"], "md", tmp_path).read_text()
-    assert "## 1. Om medvirkningsprosessen" in text and "## 6. Vedlegg" in text
+    document = Document(str(export(app, demo["id"], "docx", tmp_path)))
+    word = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    # The Markdown file and the preview page follow the Word document's headings and order.
+    assert re.findall(r"^## (.+)$", text, re.MULTILINE) == word
     assert re.search(r"### Innspillsmøte i samfunnshuset – 1\. ", text)  # numbered per activity
+    assert "> Skrives av planforfatterne: " in text
     log_in(client, type("A", (), {"email": "leder@demo.example", "password": demo["password"]}))
     page = client.get(f"/manage/projects/{demo['id']}/summary")
-    assert page.status_code == 200 and "Hva vi hørte" in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert re.findall(r"<h2>([^<]+)</h2>", html)[1:] == word[:-2]  # after "Public results page"
     english = client.get(f"/manage/projects/{demo['id']}/summary/summary.xlsx?lang=en")
     assert load_workbook(io.BytesIO(english.data)).sheetnames[0] == "Responses"
     for fmt in ("docx", "xlsx", "csv", "md"):
