@@ -324,7 +324,7 @@ def pick_terms(units: Sequence[_Unit]) -> list[str]:
     return out
 
 
-def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
+def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | None = None) -> str:
     """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive."""
     # A heading is headed by a noun: names and adjectives ("billigere", "unge") only as a
     # last resort. Adjectives stay among the key terms.
@@ -365,7 +365,7 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb") -> str:
         break
     if language_form in ("nb", "nn"):
         chosen = [_heading_form(w, language_form) if " " not in w else w for w in chosen]
-    text = f" {_JOIN.get(language_form, 'og')} ".join(chosen)
+    text = f" {_JOIN.get(join or language_form, 'og')} ".join(chosen)
     return text[0].upper() + text[1:]
 
 
@@ -590,7 +590,10 @@ def describe(
             # Only other languages wrote here (English answers in a bokmål project): name the
             # theme in their words rather than leave it blank.
             others = _Words([texts[i] for i in members], ["und"] * len(members), "en", _Usage())
-            label = make_label(theme_units(scores[theme], vocabulary, others, verbs), "en")
+            # joined as the project writes ("Praca og zmiana" in a bokmål project).
+            label = make_label(
+                theme_units(scores[theme], vocabulary, others, verbs), "en", join=language_form
+            )
         if not label:
             label = _short_answer([texts[i] for i in members])
         themes.append(

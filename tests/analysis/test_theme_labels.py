@@ -131,3 +131,11 @@ def test_adjectives_are_told_from_nouns_by_the_word_list():
         "fisk",
     ):
         assert not _adjective(word, "nb"), word
+
+
+def test_a_theme_only_other_languages_wrote_is_joined_as_the_project_writes():
+    from engage.analysis.describe import _Unit, make_label
+
+    units = [_Unit("praca", ("prac",), 1.0, False), _Unit("zmiana", ("zmian",), 0.9, False)]
+    assert make_label(units, "en", join="nb") == "Praca og zmiana"  # not "Praca and zmiana"
+    assert make_label(units, "en") == "Praca and zmiana"
