@@ -19,7 +19,8 @@ BATCH = 64
 
 
 def missing_answer_ids(limit: int = BATCH, answer_ids: Sequence[int] | None = None) -> list[int]:
-    """Text answers that have no stored embedding yet, oldest first."""
+    """Text answers that have no stored embedding yet, oldest first. Answers to internal
+    questions are never analysed, so they are never embedded either."""
     query = (
         select(Answer.id)
         .join(Question, Answer.question_id == Question.id)
@@ -27,6 +28,7 @@ def missing_answer_ids(limit: int = BATCH, answer_ids: Sequence[int] | None = No
         .where(
             AnswerEmbedding.answer_id.is_(None),
             Question.kind == QuestionKind.TEXT,
+            Question.internal.is_(False),
             Answer.text.is_not(None),
         )
         .order_by(Answer.id)

@@ -74,3 +74,19 @@ def test_a_citizens_answer_is_embedded_by_the_queued_job(
         },
     )
     assert count(db) == 1
+
+
+def test_answers_to_internal_questions_are_never_embedded(
+    make_user, make_project, make_activity, db
+):
+    from engage.models import Activity
+
+    activity_id = make_activity(make_project(make_user("leader")))
+    with db as session:
+        session.get(Activity, activity_id).questions[3].internal = True
+        session.commit()
+    add_inputs(db, activity_id, ["Intern merknad om bedriften", "Følg opp i mars"])
+    with db:
+        assert missing_answer_ids() == []
+        assert catch_up() == 0
+    assert count(db) == 0
