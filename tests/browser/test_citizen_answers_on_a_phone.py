@@ -82,6 +82,7 @@ def test_draft_survives_a_reload_with_javascript(browser, live_server, code):
     )
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", name="Takk, innspillet ditt er mottatt!")).to_be_visible()
+    page.wait_for_load_state("load")  # the receipt's script forgets the draft as it loads
     page.goto(f"{live_server}/j/{code}")
     expect(page.get_by_label("Hva bør kommunen satse på først?")).to_have_value("")
     context.close()
