@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from engage.core import jobs
 from engage.extensions import db
-from engage.models import Activity, AnalysisRun, RunStatus, ThemeMember, User
+from engage.models import Activity, ActivityStatus, AnalysisRun, RunStatus, User
 from engage.themes import Embedder, assign_new_input, create_run, new_input, summarise
 
 # Themes for a room of 15–60 people: few enough to read from the back row.
@@ -42,7 +42,6 @@ class LiveView:
     started: bool  # the leader has started live themes for this activity
     fitting: bool  # a fit is queued or running
     themes: list[LiveTheme]
-    placed: int  # answers in a theme
     waiting: int  # answers in no theme (yet)
 
 
@@ -59,21 +58,22 @@ def refit_pays(fitted: int, now: int, unplaced_since: int) -> bool:
     )
 
 
-def _live_runs(activity: Activity, *statuses: RunStatus):
-    return db.session.scalars(
+def _newest_live_run(activity: Activity, *statuses: RunStatus) -> AnalysisRun | None:
+    return db.session.scalar(
         select(AnalysisRun)
         .where(AnalysisRun.live_activity_id == activity.id, AnalysisRun.status.in_(statuses))
         .order_by(AnalysisRun.id.desc())
+        .limit(1)
     )
 
 
 def current_run(activity: Activity) -> AnalysisRun | None:
     """The newest finished live run of the activity."""
-    return next(iter(_live_runs(activity, RunStatus.DONE)), None)
+    return _newest_live_run(activity, RunStatus.DONE)
 
 
 def is_fitting(activity: Activity) -> bool:
-    return next(iter(_live_runs(activity, RunStatus.QUEUED, RunStatus.RUNNING)), None) is not None
+    return _newest_live_run(activity, RunStatus.QUEUED, RunStatus.RUNNING) is not None
 
 
 def start(activity: Activity, user: User | None) -> AnalysisRun | None:
@@ -102,19 +102,10 @@ def keep_fresh(activity: Activity, embed: Embedder | None = None) -> int:
     if new and embed is not None:
         embed([i.answer_id for i in new])
     placed = assign_new_input(run) if new else 0
-    now = db.session.scalar(
-        select(func.count()).select_from(ThemeMember).where(ThemeMember.run_id == run.id)
-    )
-    unplaced = db.session.scalar(
-        select(func.count())
-        .select_from(ThemeMember)
-        .where(
-            ThemeMember.run_id == run.id,
-            ThemeMember.is_new.is_(True),
-            ThemeMember.theme_id.is_(None),
-        )
-    )
-    if refit_pays(run.input_count, now or 0, unplaced or 0):
+    counts = summarise(run)
+    answers = counts.total + counts.excluded
+    unplaced_new = counts.new - sum(counts.new_by_theme.values())
+    if refit_pays(run.input_count, answers, unplaced_new):
         start(activity, None)
     return placed
 
@@ -126,6 +117,7 @@ def live_activities(project_id: int) -> list[Activity]:
             select(Activity)
             .where(
                 Activity.project_id == project_id,
+                Activity.status == ActivityStatus.OPEN,
                 Activity.id.in_(
                     select(AnalysisRun.live_activity_id).where(
                         AnalysisRun.live_activity_id.is_not(None)
@@ -142,7 +134,7 @@ def view(activity: Activity) -> LiveView:
     run = current_run(activity)
     fitting = is_fitting(activity)
     if run is None:
-        return LiveView(started=fitting, fitting=fitting, themes=[], placed=0, waiting=0)
+        return LiveView(started=fitting, fitting=fitting, themes=[], waiting=0)
     summary = summarise(run)
     sizes = summary.sizes
     ordered = sorted(run.themes, key=lambda t: (-sizes.get(t.id, 0), t.position))
@@ -151,4 +143,4 @@ def view(activity: Activity) -> LiveView:
         for t in ordered[:SHOWN]
         if sizes.get(t.id, 0)
     ]
-    return LiveView(True, fitting, shown, summary.total - summary.unassigned, summary.unassigned)
+    return LiveView(True, fitting, shown, summary.unassigned)
