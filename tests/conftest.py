@@ -9,6 +9,7 @@ import secrets
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -305,3 +306,25 @@ def fill_project(db: Database, make_project: Callable[..., int], make_activity: 
         return project_id
 
     return fill
+
+
+@contextmanager
+def recorded_statements(app: Flask) -> Iterator[list[str]]:
+    """The SQL statements the app's engine runs inside the block, as they are sent."""
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = _db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def statement_kinds(statements: list[str]) -> set[str]:
+    """SELECT, INSERT, UPDATE … of recorded statements."""
+    return {s.lstrip().split(None, 1)[0].upper() for s in statements}

@@ -4,12 +4,11 @@ they come, fitted again by the job worker when that pays; the projector itself o
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from engage.live.themes import FIRST_FIT, refit_pays
 from engage.models import AnalysisRun, ThemeMember
-from tests.conftest import log_in, post_form
+from tests.conftest import log_in, post_form, recorded_statements, statement_kinds
 from tests.themes.conftest import TEXTS, add_inputs
 
 ALL = [t for texts in TEXTS.values() for t in texts]  # 18 answers on three subjects
@@ -48,27 +47,15 @@ def test_refit_pays_for_the_first_fit_growth_and_answers_that_fit_nowhere():
 
 
 def test_the_projector_offers_live_themes_and_reading_it_writes_nothing(client, room, db, app):
-    from engage.extensions import db as _db
-
     add_inputs(db, room["activity"], ALL[:5])
     log_in(client, room["leader"])
-    statements: list[str] = []
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement.lstrip().split(None, 1)[0].upper())
-
-    with app.app_context():
-        engine = _db.engine
-    sa.event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(app) as statements:
         page = client.get(f"{room['base']}/screen?view=themes")
         feed = client.get(f"{room['base']}/screen.json?view=themes")
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "Vis temaer live" in html
     assert feed.get_json()["themes"] == []
-    assert not {"INSERT", "UPDATE", "DELETE"} & set(statements)
+    assert not {"INSERT", "UPDATE", "DELETE"} & statement_kinds(statements)
     assert live_runs(db, room["activity"]) == []
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import threading
 
-import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from engage import tasks
 from engage.extensions import db as _db
 from engage.models import AnalysisRun, ThemeMember
 from engage.themes import assign
-from tests.conftest import log_in
+from tests.conftest import log_in, recorded_statements, statement_kinds
 from tests.themes.conftest import TEXTS, add_inputs
 from tests.themes.test_leader_shapes_themes import run_analysis
 
@@ -79,19 +78,9 @@ def test_opening_the_workspace_writes_nothing(app, client, themed, db):
     add_inputs(
         db, themed["activity"], ["Fiber og bredbånd", "Flere turister om vinteren"], run_jobs=False
     )
-    statements: list[str] = []
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement.lstrip().split(None, 1)[0].upper())
-
-    with app.app_context():
-        engine = _db.engine
-    sa.event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(app) as statements:
         page = client.get(f"{themed['base']}?run={run_id}")
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
     assert page.status_code == 200 and "2 nye innspill venter" in page.get_data(as_text=True)
-    assert "SELECT" in statements
-    assert not {"INSERT", "UPDATE", "DELETE"} & set(statements)
+    assert "SELECT" in statement_kinds(statements)
+    assert not {"INSERT", "UPDATE", "DELETE"} & statement_kinds(statements)
     assert member_rows(db, run_id) == (18, 18)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from engage.models import AnalysisRun, Answer, Theme, ThemeEdit, ThemeMember
-from tests.conftest import log_in, post_form
+from tests.conftest import log_in, post_form, recorded_statements
 from tests.themes.conftest import TEXTS, add_inputs
 
 
@@ -317,10 +317,6 @@ def test_runs_count_responses_not_answers(client, themed, db):
 
 def test_a_theme_page_asks_the_database_the_same_few_times_however_big(client, themed, db, app):
     """The references (I-n) of the members come with them, not one query per input."""
-    import sqlalchemy as sa
-
-    from engage.extensions import db as _db
-
     log_in(client, themed["leader"])
     run_id = run_analysis(client, themed)
     with db as session:
@@ -333,21 +329,10 @@ def test_a_theme_page_asks_the_database_the_same_few_times_however_big(client, t
         )
     smallest, largest = min(sizes, key=sizes.get), max(sizes, key=sizes.get)
     assert sizes[largest] > sizes[smallest]
-    statements: list[str] = []
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = _db.engine
     counts = {}
     for theme_id in (smallest, largest):
-        statements.clear()
-        sa.event.listen(engine, "before_cursor_execute", record)
-        try:
+        with recorded_statements(app) as statements:
             page = client.get(f"{themed['base']}/runs/{run_id}/themes/{theme_id}")
-        finally:
-            sa.event.remove(engine, "before_cursor_execute", record)
         assert page.status_code == 200
         assert page.get_data(as_text=True).count("I-") >= sizes[theme_id]
         counts[theme_id] = len(statements)
