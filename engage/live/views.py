@@ -174,12 +174,13 @@ def _vote_screen(activity: Activity, url: str) -> str:
 
 
 def _live_state(live: live_themes.LiveView) -> str:
-    """One line under the live themes: what is not in them yet, or why there are none."""
+    """One line under the live themes: what is not in them yet, or why there are none. The
+    themes count inputs (one response may give several), so this line does too."""
     if live.themes:
         return (
             ngettext(
-                "%(num)d answer is not in a theme yet",
-                "%(num)d answers are not in a theme yet",
+                "%(num)d input is not in a theme yet",
+                "%(num)d inputs are not in a theme yet",
                 live.waiting,
             )
             if live.waiting
