@@ -241,7 +241,9 @@ class _Words:
         for rank, table in enumerate(self.surfaces):
             forms = table.get(stem)
             if forms:
-                return max(forms, key=lambda w: (forms[w], -len(w), w)), rank == 0
+                # On a tie a form that may be a verb's past tense ("guida") gives way.
+                best = max(forms, key=lambda w: (forms[w], not _past_tense(w), -len(w), w))
+                return best, rank == 0
         return None, False
 
     def collocations(self) -> dict[tuple[str, str], float]:
@@ -371,15 +373,39 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | No
 
 @lru_cache(maxsize=50_000)
 def _not_a_noun(word: str) -> bool:
-    """Tell participles ("organisert": organisere is a verb) and the first half of a cut
-    compound ("reindrifts- og fiskerinæringen") apart from nouns, by simplemma's word list."""
+    """Tell participles and past tenses ("organisert", "ventet", "stengt": organisere, vente
+    and stenge are verbs) and the first half of a cut compound ("reindrifts- og
+    fiskerinæringen") apart from nouns, by simplemma's word list."""
     try:
         known = _word_list("nb")
     except Exception:  # a missing word list never costs a label
         return False
-    if word.endswith("ert") and known.get(word[:-2] + "ere") is not None:
-        return True
+    if word.endswith("ert") and known.get(word[:-3] + "ere") is not None:
+        return True  # organisert: organisere
+    lemma = known.get(word)
+    if isinstance(lemma, str) and lemma.endswith("e") and len(lemma) > 3:
+        cut = lemma[:-1]
+        if word in (cut + "te", cut + "t"):
+            return True  # a past tense or participle: stengt (stenge), brukte (bruke)
+        if word == cut + "et" and known.get(word[:-2]) != word[:-2]:
+            return True  # ventet (vente); bygget stays, the definite form of the noun bygg
     return len(word) >= 7 and word.endswith("s") and known.get(word[:-1]) == word[:-1]
+
+
+@lru_cache(maxsize=50_000)
+def _past_tense(word: str) -> bool:
+    """Tell a form that may be a verb's past tense or participle: the lemma in -e with -a,
+    -et or -te for the -e ("guida", "jobbet" of guide, jobbe; also "kaia" of kaie, so a hint
+    for ties only), by simplemma's bokmål and nynorsk word lists."""
+    for form in ("nb", "nn"):
+        try:
+            lemma = _word_list(form).get(word)
+        except Exception:  # a missing word list never costs a label
+            return False
+        verb = isinstance(lemma, str) and lemma.endswith("e") and len(lemma) > 3
+        if verb and word in (lemma[:-1] + "a", lemma[:-1] + "et", lemma[:-1] + "te"):
+            return True
+    return False
 
 
 # Comparatives that do not follow the lemma ("flere" of "mange", "bedre" of "god").
@@ -404,6 +430,8 @@ def _adjective(word: str, form: str) -> bool:
         return False
     if known.get(word + "e") == word:
         return True  # the base form of an adjective: uavhengig(e), statlig(e), nasjonal(e)
+    if word.endswith("e") and len(word) > 3 and known.get(word[:-1] + "t") == word[:-1]:
+        return True  # a plural or definite form beside a neuter in -t: blinde (blindt), unge
     lemma = known.get(word)
     if not isinstance(lemma, str) or lemma == word or len(lemma) < 2:
         return False
@@ -588,12 +616,13 @@ def describe(
         label = make_label(units, language_form)
         if not label and vocabulary:
             # Only other languages wrote here (English answers in a bokmål project): name the
-            # theme in their words rather than leave it blank.
-            others = _Words([texts[i] for i in members], ["und"] * len(members), "en", _Usage())
+            # theme in their words rather than leave it blank, and take its terms from them.
+            # (The "en" form reads every language, each answer in its own: the same stems.)
+            mine = [texts[i] for i in members]
+            others = _Words(mine, [languages[i] for i in members], "en", _Usage())
+            units = theme_units(scores[theme], vocabulary, others, verbs)
             # joined as the project writes ("Praca og zmiana" in a bokmål project).
-            label = make_label(
-                theme_units(scores[theme], vocabulary, others, verbs), "en", join=language_form
-            )
+            label = make_label(units, "en", join=language_form)
         if not label:
             label = _short_answer([texts[i] for i in members])
         themes.append(

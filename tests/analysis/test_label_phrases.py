@@ -1,0 +1,63 @@
+"""Labels as headings: no verb forms; a theme only another language wrote has its own terms."""
+
+import re
+
+from engage.analysis import describe_groups
+from engage.analysis.describe import _not_a_noun, _Usage, _Words
+
+FERRY = [
+    "Ferja går for sjelden om kvelden",
+    "Fylkesveien stenges av ras hver vinter",
+    "Flere ferjeavganger i helgene",
+    "Fylkesveien er smal og full av hull",
+]
+
+# Enough other answers that no theme word is in 40 % of all answers.
+OTHERS = FERRY + ["Fiber til alle grendene", "Bedre mobildekning", "Bredbånd på fjellet"] * 3
+
+
+def words(text):
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+
+
+def test_participles_and_past_tenses_are_no_nouns():
+    for word in ("organisert", "differensiert", "regulert", "ventet", "stengt", "behandlet"):
+        assert _not_a_noun(word), word
+    for word in ("bygget", "fiskebruket", "bolig", "ferje", "havbruk", "konsert"):
+        assert not _not_a_noun(word), word
+
+
+def test_a_participle_never_heads_a_heading():
+    texts = [
+        "Et organisert arbeidsliv med sterke fagforeninger",
+        "Organisert arbeid og trepartssamarbeid",
+        "Fagforeninger og organisert arbeidsliv",
+        "Fradrag for fagforeningskontingent",
+    ]
+    work, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
+    assert words(work.label)[0] != "organisert", work.label
+
+
+def test_a_form_that_may_be_a_past_tense_gives_way_on_a_tie():
+    # "guida" (nynorsk past tense of guide) and "guider" (the plural noun) are used once
+    # each: the heading word is the one that cannot be the verb.
+    read = _Words(
+        ["Guida fisketurar for turistar", "Felles booking av guider"], ["nb", "nb"], "nb", _Usage()
+    )
+    stem = next(s for s, forms in read.surfaces[0].items() if "guida" in forms)
+    assert read.surface(stem)[0] == "guider"
+
+
+def test_a_theme_only_another_language_wrote_has_key_terms_in_its_words():
+    polish = [
+        "Praca w hodowli łososia dla ludzi z przetwórni",
+        "Kursy norweskiego wieczorem, żebyśmy mogli zdobyć lepszą pracę",
+        "Potrzebuję kursu, żeby dostać pracę w hodowli",
+        "Autobus do przetwórni jeździ tylko rano",
+    ]
+    out = describe_groups(polish + FERRY, [0] * 4 + [1] * 4, languages=["pl"] * 4 + ["nb"] * 4)
+    theme = out[0]
+    assert theme.label.strip()
+    assert theme.terms, theme
+    written = {w for t in polish for w in words(t)}
+    assert all(set(words(term)) <= written for term in theme.terms), theme.terms
