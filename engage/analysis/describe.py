@@ -177,6 +177,8 @@ class _Unit:
     stems: tuple[str, ...]
     score: float
     proper: bool = False
+    # the members (indices among those read) that wrote it; None when not known
+    answers: frozenset[int] | None = None
 
 
 class _Words:
@@ -193,10 +195,14 @@ class _Words:
         self.word_contexts: dict[str, set] = {}
         self.uses: Counter[str] = Counter()
         self.capitalised: Counter[str] = Counter()
+        # per answer: the stems written as words, and the compounds each part stem came in
+        self._stem_uses: list[tuple[set[str], dict[str, set[str]]]] = []
         for text, language in zip(texts, languages, strict=True):
             rank = 0 if language in own else 1 if language in near else None
             if rank is None:
                 continue
+            whole: set[str] = set()
+            via: dict[str, set[str]] = {}
             previous: tuple[str, bool, bool] | None = None  # word, content word, capitalised
             seen_pairs: list[tuple[str, str]] = []
             tokens: list[tuple[str, bool, int]] = []  # word, content word, clause number
@@ -218,6 +224,9 @@ class _Words:
                 if stems:
                     forms = self.surfaces[rank].setdefault(stems[0], Counter())
                     forms[lower] += 1
+                    whole.add(stems[0])
+                    for part in stems[1:]:
+                        via.setdefault(part, set()).add(stems[0])
                 # A pair is two content words, or a name in capitals ("Indre Fjordvik").
                 if previous is not None and (
                     (previous[1] and stems) or (previous[2] and capital and (previous[1] or stems))
@@ -228,6 +237,7 @@ class _Words:
             # A pair counts once per context (the nearest content words either side in its
             # clause): one sentence repeated by many, or with "Jeg mener" before it, is one
             # use, so a sentence's chance neighbours ("naturen samtidig") never form a unit.
+            self._stem_uses.append((whole, via))
             before, after = _contexts(tokens)
             for start, a, b in seen_pairs:
                 key = (before[start], after[start + 1])
@@ -235,6 +245,7 @@ class _Words:
             for position, (word, _content, _clause) in enumerate(tokens):
                 self.word_contexts.setdefault(word, set()).add((before[position], after[position]))
         self._collocations: dict[tuple[str, str], float] | None = None
+        self._recurring: Counter[str] | None = None
 
     def surface(self, stem: str) -> tuple[str | None, bool]:
         """Return the most used whole word behind a stem (own form first) and if it is own."""
@@ -245,6 +256,29 @@ class _Words:
                 best = max(forms, key=lambda w: (forms[w], not _past_tense(w), -len(w), w))
                 return best, rank == 0
         return None, False
+
+    def own_answers(self, stem: str) -> tuple[frozenset[int], int]:
+        """Return the answers (numbered as read) that are about the word itself, and how many
+        wrote the stem at all. About the word: they wrote it as a word ("havet") or inside a
+        compound no other answer repeats ("ferjeprisane"); not those that wrote it only
+        inside a compound that names them better because several answers wrote it
+        ("havbruket" twice: those answers are about havbruk, not hav)."""
+        if self._recurring is None:
+            self._recurring = Counter(s for whole, _via in self._stem_uses for s in whole)
+        recurring = self._recurring
+        own: set[int] = set()
+        anywhere = 0
+        for number, (whole, via) in enumerate(self._stem_uses):
+            if stem in whole or stem in via:
+                anywhere += 1
+                if stem in whole or any(recurring[c] < 2 for c in via[stem]):
+                    own.add(number)
+        return frozenset(own), anywhere
+
+    def own_share(self, stem: str) -> float:
+        """Return the share of the answers with this stem that are about the word itself."""
+        own, anywhere = self.own_answers(stem)
+        return len(own) / anywhere if anywhere else 1.0
 
     def collocations(self) -> dict[tuple[str, str], float]:
         """Return adjacent pairs seen in at least two contexts, with NLTK's likelihood ratio."""
@@ -294,8 +328,11 @@ def theme_units(
             continue
         if len(word) < MIN_LABEL_CHARS or _not_a_noun(word):
             continue
-        # Words the project's own language form wrote come first.
+        # Words the project's own language form wrote come first. A stem the members wrote
+        # mostly inside compounds ("hav" in "havbruket") is not what its whole word ("havet")
+        # says: answers that wrote it only in a recurring compound do not count for it.
         score = float(scores[index]) * (1.0 if own else NEAR_FORM_WEIGHT)
+        score *= min(1.0, 2 * words.own_share(stem))
         pair = words.unit_with(word)
         if pair is not None and min(len(w) for w in pair) < MIN_LABEL_CHARS:
             pair = None  # "jf. samarbeidsavtalen": the abbreviation is no part of a name
@@ -304,11 +341,13 @@ def theme_units(
             used.update(pair)
             surface = " ".join(w.capitalize() if proper else w for w in pair)
             stems = tuple(s for w in pair for s in analyser.features(w, "nb")[:1]) or (stem,)
-            units.append(_Unit(surface, stems, score, proper))
+            answers = words.own_answers(stem)[0]
+            units.append(_Unit(surface, stems, score, proper, answers))
             continue
         used.add(word)
         proper = words.capitalised[word] >= max(1, words.uses[word] // 2)
-        units.append(_Unit(word.capitalize() if proper else word, (stem,), score, proper))
+        answers = words.own_answers(stem)[0]
+        units.append(_Unit(word.capitalize() if proper else word, (stem,), score, proper, answers))
     return sorted(units, key=lambda u: -u.score)
 
 
@@ -327,7 +366,8 @@ def pick_terms(units: Sequence[_Unit]) -> list[str]:
 
 
 def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | None = None) -> str:
-    """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive."""
+    """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive
+    and written together with it by at least one member."""
     # A heading is headed by a noun: names and adjectives ("billigere", "unge") only as a
     # last resort. Adjectives stay among the key terms.
     heads = [u for u in units if not u.proper and not _adjective(u.surface.lower(), language_form)]
@@ -343,6 +383,7 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | No
             first = unit
             break
     chosen = [first.surface]
+    tried = 0  # candidates passed over for want of shared members
     for unit in [u for u in heads[:5] if u is not first]:
         if unit.score < SECOND_WORD_SHARE * first.score:
             break
@@ -363,6 +404,13 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | No
         if whole is not None:
             chosen = [whole.surface]
             break
+        # Two headings joined are about the same members: one of them at least wrote both
+        # ("Ferje og fylkesvei"); two words no member wrote together name two groups.
+        # A later candidate needs two such members: one shared answer is chance for it.
+        known = first.answers is not None and unit.answers is not None
+        if known and len(first.answers & unit.answers) < (1 if tried == 0 else 2):
+            tried += 1
+            continue
         chosen.append(unit.surface)
         break
     if language_form in ("nb", "nn"):

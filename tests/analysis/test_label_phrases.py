@@ -1,4 +1,4 @@
-"""Labels as headings: no verb forms; a theme only another language wrote has its own terms."""
+"""Labels as headings: no verb forms, two words only when related, own-language terms."""
 
 import re
 
@@ -46,6 +46,41 @@ def test_a_form_that_may_be_a_past_tense_gives_way_on_a_tie():
     )
     stem = next(s for s, forms in read.surfaces[0].items() if "guida" in forms)
     assert read.surface(stem)[0] == "guider"
+
+
+def test_two_words_no_member_wrote_together_are_no_heading():
+    texts = [
+        "Fiskebruket stenger og folk mister jobben",
+        "Fiskebruket må få nye eiere",
+        "Ta vare på fiskebruket som arbeidsplass",
+        "Dugnad for å rydde stranda",
+        "Dugnad med skolen i helgene",
+    ]
+    mixed, _ferry = describe_groups(texts + FERRY, [0] * 5 + [1] * 4, languages=["nb"] * 9)
+    assert "og" not in words(mixed.label), mixed.label
+
+
+def test_two_words_written_together_make_a_heading():
+    texts = [
+        "Sykepleiere og leger må få faste stillinger",
+        "Vi mangler leger på legevakta",
+        "Rekruttere sykepleiere med bedre lønn",
+        "Leger og sykepleiere trenger boliger",
+    ]
+    health, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
+    assert set(words(health.label)) == {"sykepleiere", "og", "leger"}, health.label
+
+
+def test_a_word_written_mostly_inside_a_recurring_compound_is_not_the_heading():
+    # "hav" comes once as a word and three times inside "havbruket": the heading is havbruk.
+    texts = [
+        "Havbruket treng røktarar og teknikarar",
+        "Restråstoff fra havbruket kan bli fôr",
+        "Havbruket må vokse med omhu",
+        "Havet gir oss arbeid og mat",
+    ]
+    sea, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
+    assert words(sea.label)[0] == "havbruk", sea.label
 
 
 def test_a_theme_only_another_language_wrote_has_key_terms_in_its_words():
