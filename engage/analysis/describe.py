@@ -76,6 +76,19 @@ def _contexts(tokens: Sequence[tuple[str, bool, int]]) -> tuple[list, list]:
     return before, after
 
 
+def _context_of(
+    sentence: Sequence[tuple[str, tuple[str, ...], int, bool]], start: int, end: int
+) -> tuple[str | None, str | None]:
+    """Return the nearest content words before and after sentence[start:end + 1] within
+    its clause (None at the clause's edge)."""
+    clause = sentence[start][2]
+    before = next(
+        (w for w, stems, c, _ in reversed(sentence[:start]) if c == clause and stems), None
+    )
+    after = next((w for w, stems, c, _ in sentence[end + 1 :] if c == clause and stems), None)
+    return before, after
+
+
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -110,6 +123,10 @@ _VERB_CONTEXT = _wordset(
     "å må kan vil skal bør burde skulle kunne ville vi eg jeg dei de det den han ho hun som "
     "man ein ikke ikkje will can should must they we"
 )
+# Prepositions that join a noun phrase ("boliger for unge", "krav til aktivitet").
+_PHRASE_PREPOSITIONS = _wordset("for til i på med av om frå fra mot ved")
+_AND = _wordset("og")
+_AND_WORD = "og"
 _PARTICLES = _wordset("ut inn opp ned heim hjem tilbake bort vekk fram frem att")
 _VERB_SHARE = 0.3
 
@@ -197,6 +214,8 @@ class _Words:
         self.capitalised: Counter[str] = Counter()
         # per answer: the stems written as words, and the compounds each part stem came in
         self._stem_uses: list[tuple[set[str], dict[str, set[str]]]] = []
+        # per answer: word, its stems, clause number, written in capitals mid-sentence
+        self.sentences: list[list[tuple[str, tuple[str, ...], int, bool]]] = []
         for text, language in zip(texts, languages, strict=True):
             rank = 0 if language in own else 1 if language in near else None
             if rank is None:
@@ -206,6 +225,7 @@ class _Words:
             previous: tuple[str, bool, bool] | None = None  # word, content word, capitalised
             seen_pairs: list[tuple[str, str]] = []
             tokens: list[tuple[str, bool, int]] = []  # word, content word, clause number
+            sentence: list[tuple[str, tuple[str, ...], int, bool]] = []
             clause = 0
             last_end = 0
             for match in _TOKEN.finditer(text):
@@ -233,11 +253,13 @@ class _Words:
                 ):
                     seen_pairs.append((len(tokens) - 1, previous[0], lower))
                 tokens.append((lower, bool(stems), clause))
+                sentence.append((lower, stems, clause, capital))
                 previous = (lower, bool(stems), capital)
             # A pair counts once per context (the nearest content words either side in its
             # clause): one sentence repeated by many, or with "Jeg mener" before it, is one
             # use, so a sentence's chance neighbours ("naturen samtidig") never form a unit.
             self._stem_uses.append((whole, via))
+            self.sentences.append(sentence)
             before, after = _contexts(tokens)
             for start, a, b in seen_pairs:
                 key = (before[start], after[start + 1])
@@ -279,6 +301,81 @@ class _Words:
         """Return the share of the answers with this stem that are about the word itself."""
         own, anywhere = self.own_answers(stem)
         return len(own) / anywhere if anywhere else 1.0
+
+    def phrase_on(self, head: _Unit, others: Sequence[_Unit]) -> str | None:
+        """Return a noun phrase on the head word that the members wrote again and again, as
+        they wrote it: an adjective before it ("ledige tomter") or a preposition and a
+        distinctive word after it ("boliger for unge"), extended by "og" and another
+        distinctive word when a member wrote that too ("boliger for unge og tilflyttere").
+        The phrase must come in at least two contexts and in at least half of the answers
+        with the head word (compounds on it included); None when no phrase does."""
+        if head.proper or " " in head.surface or not head.answers:
+            return None
+        heads = set(head.stems)
+        distinctive = {u.stems[0] for u in others if u is not head and not u.proper}
+        found: dict[tuple, set] = {}
+        answered: dict[tuple, set[int]] = {}
+        written: dict[tuple, Counter[str]] = {}
+        tails: dict[tuple, Counter[str]] = {}
+        for number, sentence in enumerate(self.sentences):
+            for k, (word, stems, clause, _capital) in enumerate(sentence):
+                if not stems or not heads & set(stems):
+                    continue
+                key = text = None
+                before = sentence[k - 1] if k else None
+                after = sentence[k + 1 : k + 3]
+                if (
+                    before is not None
+                    and before[1]
+                    and before[2] == clause
+                    and not before[3]
+                    and _modifier(before[0])
+                ):
+                    key, text, end = ("adjective", before[1][0]), f"{before[0]} {word}", k
+                elif (
+                    len(after) == 2
+                    and after[0][0] in _PHRASE_PREPOSITIONS
+                    and after[1][1]
+                    and after[1][1][0] in distinctive
+                    and after[1][2] == clause
+                    and not after[1][3]
+                    and after[1][0] not in FILLER_WORDS
+                ):
+                    key = ("preposition", after[0][0], after[1][1][0])
+                    text, end = f"{word} {after[0][0]} {after[1][0]}", k + 2
+                if key is None:
+                    continue
+                # Counted once per context, as pairs are: one sentence repeated is one use.
+                start = k - 1 if key[0] == "adjective" else k
+                found.setdefault(key, set()).add(_context_of(sentence, start, end))
+                answered.setdefault(key, set()).add(number)
+                # Written as its head word alone where a member did ("boliger for unge",
+                # not "utleieboliger for unge").
+                simple = word == head.surface.lower() or stems[0] in heads
+                written.setdefault(key, Counter())[text] += 2 if simple else 1
+                rest = sentence[end + 1 : end + 3]
+                if (
+                    len(rest) == 2
+                    and rest[0][0] in _AND
+                    and rest[1][1]
+                    and rest[1][1][0] in distinctive
+                    and rest[1][2] == clause
+                ):
+                    tails.setdefault(key, Counter())[rest[1][0]] += 1
+        with_head = self.own_answers(head.stems[0])[1]  # compounds included
+        best = None
+        for key, contexts in found.items():
+            enough = len(contexts) >= 2 and len(answered[key]) >= 0.5 * with_head
+            if enough and (best is None or len(contexts) > len(found[best])):
+                best = key
+        if best is None:
+            return None
+        forms = written[best]
+        text = max(forms, key=lambda t: (forms[t], -len(t), t))
+        if best in tails:
+            tail = tails[best]
+            text += f" {_AND_WORD} " + max(tail, key=lambda t: (tail[t], -len(t), t))
+        return text
 
     def collocations(self) -> dict[tuple[str, str], float]:
         """Return adjacent pairs seen in at least two contexts, with NLTK's likelihood ratio."""
@@ -365,9 +462,15 @@ def pick_terms(units: Sequence[_Unit]) -> list[str]:
     return out
 
 
-def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | None = None) -> str:
-    """Return a heading: the best noun, and a second one joined by "og"/"and" if distinctive
-    and written together with it by at least one member."""
+def make_label(
+    units: Sequence[_Unit],
+    language_form: str = "nb",
+    join: str | None = None,
+    words: _Words | None = None,
+) -> str:
+    """Return a heading: a noun phrase on the best noun that the members wrote again and
+    again ("Boliger for unge"), else the best noun and a second one joined by "og"/"and" if
+    distinctive and written together with it by at least one member."""
     # A heading is headed by a noun: names and adjectives ("billigere", "unge") only as a
     # last resort. Adjectives stay among the key terms.
     heads = [u for u in units if not u.proper and not _adjective(u.surface.lower(), language_form)]
@@ -382,6 +485,12 @@ def make_label(units: Sequence[_Unit], language_form: str = "nb", join: str | No
         if unit.score >= 0.5 * first.score and _contains_root(unit.surface, first):
             first = unit
             break
+    if words is not None and language_form in ("nb", "nn"):
+        phrase = words.phrase_on(
+            first, [u for u in units if u.score >= SECOND_WORD_SHARE * first.score]
+        )
+        if phrase:
+            return phrase[0].upper() + phrase[1:]
     chosen = [first.surface]
     tried = 0  # candidates passed over for want of shared members
     for unit in [u for u in heads[:5] if u is not first]:
@@ -438,6 +547,15 @@ def _not_a_noun(word: str) -> bool:
         if word == cut + "et" and known.get(word[:-2]) != word[:-2]:
             return True  # ventet (vente); bygget stays, the definite form of the noun bygg
     return len(word) >= 7 and word.endswith("s") and known.get(word[:-1]) == word[:-1]
+
+
+@lru_cache(maxsize=50_000)
+def _modifier(word: str) -> bool:
+    """Tell a word that may stand before a noun in a heading: an adjective ("ledige",
+    "høyere", "landbasert"), not a filler, verb form or number word."""
+    if word in FILLER_WORDS or len(word) < MIN_LABEL_CHARS:
+        return False
+    return _adjective(word, "nb") or _adjective(word, "nn") or _not_a_noun(word)
 
 
 @lru_cache(maxsize=50_000)
@@ -661,7 +779,7 @@ def describe(
     themes = []
     for theme, (members, words) in enumerate(zip(groups, read, strict=True)):
         units = theme_units(scores[theme], vocabulary, words, verbs) if vocabulary else []
-        label = make_label(units, language_form)
+        label = make_label(units, language_form, words=words)
         if not label and vocabulary:
             # Only other languages wrote here (English answers in a bokmål project): name the
             # theme in their words rather than leave it blank, and take its terms from them.

@@ -1,4 +1,4 @@
-"""Labels as headings: no verb forms, two words only when related, own-language terms."""
+"""Labels as headings: recurring noun phrases, no verb forms, two words only when related."""
 
 import re
 
@@ -18,6 +18,40 @@ OTHERS = FERRY + ["Fiber til alle grendene", "Bedre mobildekning", "Bredbånd p�
 
 def words(text):
     return [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+
+
+def test_a_recurring_adjective_and_noun_become_the_heading():
+    texts = [
+        "Kommunen har for få ledige tomter i sentrum",
+        "Ledige tomter til unge familier som vil bygge",
+        "Vi trenger ledige tomter nær skolen",
+        "Tomter ved sjøen er for dyre",
+        "Regulere flere tomter på Holmane",
+        "Ledige lokaler for småbedrifter",  # "ledige" is no part of a fixed name
+        "Få ledige stillinger for tilflyttere",
+    ]
+    out = describe_groups(texts + OTHERS, [0] * 7 + [1] * 13, languages=["nb"] * 20)
+    assert out[0].label == "Ledige tomter", out[0].label
+
+
+def test_a_noun_with_a_preposition_phrase_the_members_wrote_becomes_the_heading():
+    texts = [
+        "Det må bygges flere boliger for unge som vil flytte hjem",
+        "Kommunen bør kjøpe boliger for unge og tilflyttere",
+        "Boliger for unge par er mangelvare",
+        "Tilflyttere finner ingen leiligheter",
+    ]
+    housing, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
+    assert housing.label == "Boliger for unge og tilflyttere", housing.label
+
+
+def test_one_sentence_repeated_makes_no_phrase():
+    texts = ["Billigere boliger for unge som vil flytte hjem"] * 4
+    texts += ["Boliger til leie i sentrum", "Flere boliger nær skolen"]
+    out = describe_groups(texts + OTHERS, [0] * 6 + [1] * 13, languages=["nb"] * 19)
+    housing = out[0]
+    assert words(housing.label)[0] == "boliger", housing.label
+    assert "billigere" not in words(housing.label), housing.label
 
 
 def test_participles_and_past_tenses_are_no_nouns():
