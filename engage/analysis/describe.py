@@ -624,12 +624,18 @@ def _heading_form(word: str, form: str) -> str:
     if word.endswith("et") and known.get(word[:-2]) == word[:-2] and len(word) > 5:
         return word[:-2]  # a neuter noun ("bygget": bygg), not the verb's participle (bygge)
     cut = lemma[:-1] if lemma.endswith("e") else lemma
-    if word in (lemma + "en", lemma + "n", lemma + "et", lemma + "t", lemma + "a", cut + "a"):
-        return lemma  # definite singular: ferja, fylkesveien, naturen
+    double = lemma + lemma[-1]  # ungdom-m-en, sykehjem-m-et
+    singular = (lemma + "en", lemma + "n", lemma + "et", lemma + "t", lemma + "a", cut + "a")
+    if word in singular or word in (double + "en", double + "et", double + "a"):
+        return lemma  # definite singular: ferja, fylkesveien, naturen, ungdommen
     if word in (lemma + "ene", lemma + "ne", lemma + "ane", cut + "ane", cut + "ene"):
-        for plural in (lemma + "er", lemma + "r", lemma + "ar", cut + "ar", cut + "er"):
+        plurals = (lemma + "er", lemma + "r", lemma + "ar", cut + "ar", cut + "er")
+        for plural in plurals:
             if known.get(plural) == lemma:
                 return plural  # definite plural: bedriftene -> bedrifter
+        for plural in plurals:
+            if known.get(plural) is not None:
+                return plural  # studiene -> studier (listed under studium)
     return word
 
 

@@ -3,7 +3,7 @@
 import re
 
 from engage.analysis import describe_groups
-from engage.analysis.describe import _not_a_noun, _Usage, _Words
+from engage.analysis.describe import _heading_form, _not_a_noun, _Usage, _Words
 
 FERRY = [
     "Ferja går for sjelden om kvelden",
@@ -130,3 +130,11 @@ def test_a_theme_only_another_language_wrote_has_key_terms_in_its_words():
     assert theme.terms, theme
     written = {w for t in polish for w in words(t)}
     assert all(set(words(term)) <= written for term in theme.terms), theme.terms
+
+
+def test_definite_forms_with_a_doubled_consonant_or_a_plural_listed_elsewhere_lose_it():
+    assert _heading_form("ungdommen", "nb") == "ungdom"
+    assert _heading_form("sykehjemmet", "nb") == "sykehjem"
+    assert _heading_form("studiene", "nb") == "studier"
+    assert _heading_form("rommet", "nb") == "rom"
+    assert _heading_form("sommeren", "nb") == "sommer"  # no doubled consonant to drop
