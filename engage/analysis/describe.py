@@ -127,6 +127,17 @@ _VERB_CONTEXT = _wordset(
 _PHRASE_PREPOSITIONS = _wordset("for til i på med av om frå fra mot ved")
 _AND = _wordset("og")
 _AND_WORD = "og"
+# Fixed phrases of a preposition and a noun that say nothing of a topic (bokmål, nynorsk).
+_IDIOMS = frozenset(
+    tuple(pair.split("_"))
+    for pair in _wordset(
+        "i_gang i_verk i_stand på_plass til_rette i_tillegg i_forhold på_sikt i_dag i_fjor "
+        "i_år til_slutt på_tide i_orden til_gode til_grunn i_form i_regi i_lys i_takt "
+        "i_hovedsak til_sammen i_stedet i_staden på_vegne i_sted av_gangen om_gangen "
+        "med_tanke i_retning på_grunn til_stede til_stades i_bruk i_samband i_sammenheng "
+        "for_tida for_tiden i_tide med_hensyn i_hop"
+    )
+)
 _PARTICLES = _wordset("ut inn opp ned heim hjem tilbake bort vekk fram frem att")
 _VERB_SHARE = 0.3
 
@@ -212,6 +223,7 @@ class _Words:
         self.word_contexts: dict[str, set] = {}
         self.uses: Counter[str] = Counter()
         self.capitalised: Counter[str] = Counter()
+        self.idiom_uses: Counter[str] = Counter()  # "satt i verk": uses in a fixed phrase
         # per answer: the stems written as words, and the compounds each part stem came in
         self._stem_uses: list[tuple[set[str], dict[str, set[str]]]] = []
         # per answer: word, its stems, clause number, written in capitals mid-sentence
@@ -238,6 +250,8 @@ class _Words:
                 before = text[max(0, match.start() - 3) : match.start()].rstrip()
                 capital = word[0].isupper() and bool(before) and before[-1] not in ".!?:;"
                 self.uses[lower] += 1
+                if previous is not None and (previous[0], lower) in _IDIOMS:
+                    self.idiom_uses[lower] += 1
                 usage.saw(previous[0] if previous else None, lower)
                 if capital:
                     self.capitalised[lower] += 1
@@ -424,6 +438,9 @@ def theme_units(
         if not word or word in used or word in FILLER_WORDS or word in verbs:
             continue
         if len(word) < MIN_LABEL_CHARS or _not_a_noun(word):
+            continue
+        # A noun written mostly in a fixed phrase ("satt i verk", "legge til grunn") is no topic.
+        if 2 * words.idiom_uses[word] >= words.uses[word] > 0:
             continue
         # Words the project's own language form wrote come first. A stem the members wrote
         # mostly inside compounds ("hav" in "havbruket") is not what its whole word ("havet")

@@ -138,3 +138,15 @@ def test_definite_forms_with_a_doubled_consonant_or_a_plural_listed_elsewhere_lo
     assert _heading_form("studiene", "nb") == "studier"
     assert _heading_form("rommet", "nb") == "rom"
     assert _heading_form("sommeren", "nb") == "sommer"  # no doubled consonant to drop
+
+
+def test_a_noun_written_only_in_a_fixed_phrase_is_no_heading():
+    # "satt i verk", "legge til grunn": the noun says nothing of what the answers are about.
+    texts = [
+        "Tiltakene mot sosial dumping må settes i verk",
+        "Reformen av jernbanen settes i verk neste år",
+        "Jernbanen trenger nye tog og bedre vedlikehold",
+        "Vedlikehold av jernbanen må prioriteres",
+    ]
+    rail, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
+    assert "verk" not in words(rail.label), rail.label
