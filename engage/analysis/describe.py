@@ -1,12 +1,18 @@
 """Describe themes: distinctive terms (class-based TF-IDF), a heading-like label, quotes.
 
-A label is a short noun phrase a project leader could title the group with ("Ferja og
-fylkesveien", "Helårsturisme"), in the project's language form, made of words the members
-wrote: the best one or two distinctive nouns, joined by "og"/"and". Verbs, fillers and
-adverbs are never label words; words written only in another language form (English in a
-Norwegian project) are not either; a name that always comes in two words ("Indre Fjordvik")
-stays whole and is kept for the terms, not the heading. Quotes are central members that are
-not near-duplicates of each other (character 3-gram similarity), so they are different voices.
+A label is a short noun phrase a project leader could title the group with ("Ferje og
+fylkesvei", "Helårsturisme", "Boliger for unge og tilflyttere"), in the project's language
+form, made of words the members wrote: a noun phrase on the best noun that members wrote in
+several contexts, else the best distinctive noun and a second one joined by "og"/"and" when
+at least one member wrote both, else the noun alone. Verbs, participles, fillers, adverbs and
+nouns of fixed phrases ("i verk") are never heading words, nor are adjectives heads; a stem
+written mostly inside a compound several members repeat ("hav" in "havbruket") counts only
+for the answers about the word itself; words written only in another language form (English
+in a Norwegian project) are not label words; a name that always comes in two words ("Indre
+Fjordvik") stays whole and is kept for the terms, not the heading. A theme only other
+languages wrote is named, and its terms are taken, from their words. Quotes are central
+members that are not near-duplicates of each other (character 3-gram similarity), so they
+are different voices.
 """
 
 from __future__ import annotations
