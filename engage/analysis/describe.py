@@ -279,7 +279,8 @@ class _Words:
             # clause): one sentence repeated by many, or with "Jeg mener" before it, is one
             # use, so a sentence's chance neighbours ("naturen samtidig") never form a unit.
             self._stem_uses.append((whole, via))
-            self.sentences.append(sentence)
+            # Phrases are read from the own form only: a heading is written in it.
+            self.sentences.append(sentence if rank == 0 else [])
             before, after = _contexts(tokens)
             for start, a, b in seen_pairs:
                 key = (before[start], after[start + 1])
@@ -648,7 +649,9 @@ def _heading_form(word: str, form: str) -> str:
         return word[:-2]  # a neuter noun ("bygget": bygg), not the verb's participle (bygge)
     cut = lemma[:-1] if lemma.endswith("e") else lemma
     double = lemma + lemma[-1]  # ungdom-m-en, sykehjem-m-et
-    singular = (lemma + "en", lemma + "n", lemma + "et", lemma + "t", lemma + "a", cut + "a")
+    singular = (lemma + "en", lemma + "n", lemma + "et", lemma + "a", cut + "a")
+    if lemma.endswith("e"):
+        singular += (lemma + "t",)  # eplet, stykket; "tomt" is no form of the adjective tom
     if word in singular or word in (double + "en", double + "et", double + "a"):
         return lemma  # definite singular: ferja, fylkesveien, naturen, ungdommen
     if word in (lemma + "ene", lemma + "ne", lemma + "ane", cut + "ane", cut + "ene"):

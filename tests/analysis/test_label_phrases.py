@@ -150,3 +150,22 @@ def test_a_noun_written_only_in_a_fixed_phrase_is_no_heading():
     ]
     rail, _ferry = describe_groups(texts + FERRY, [0] * 4 + [1] * 4, languages=["nb"] * 8)
     assert "verk" not in words(rail.label), rail.label
+
+
+def test_a_phrase_is_read_only_from_answers_in_the_projects_own_form():
+    texts = [
+        "Det må bygges flere boliger for unge som vil flytte hjem",
+        "Kommunen bør kjøpe boliger for unge og tilflyttere",
+        "Boliger for unge par er mangelvare",
+        "Tilflyttere finner ingen leiligheter",
+    ]
+    groups = [0] * 4 + [1] * 4
+    bokmal = describe_groups(texts + FERRY, groups, language_form="nb", languages=["nb"] * 8)
+    nynorsk = describe_groups(texts + FERRY, groups, language_form="nn", languages=["nb"] * 8)
+    assert bokmal[0].label.startswith("Boliger for unge"), bokmal[0].label
+    assert " for " not in nynorsk[0].label, nynorsk[0].label  # no bokmål phrase in nynorsk
+
+
+def test_a_neuter_noun_in_t_is_no_form_of_an_adjective():
+    assert _heading_form("tomt", "nn") == "tomt"  # not "tom"
+    assert _heading_form("eplet", "nb") == "eple"
