@@ -144,6 +144,7 @@ _IDIOMS = frozenset(
         "for_tida for_tiden i_tide med_hensyn i_hop"
     )
 )
+_IDIOM_STARTS = frozenset(a for a, _b in _IDIOMS)
 _PARTICLES = _wordset("ut inn opp ned heim hjem tilbake bort vekk fram frem att")
 _VERB_SHARE = 0.3
 
@@ -232,6 +233,8 @@ class _Words:
         self.idiom_uses: Counter[str] = Counter()  # "satt i verk": uses in a fixed phrase
         # per answer: the stems written as words, and the compounds each part stem came in
         self._stem_uses: list[tuple[set[str], dict[str, set[str]]]] = []
+        self._with_stem: dict[str, list[int]] = {}  # stem -> the answers that wrote it
+        self._own: dict[str, tuple[frozenset[int], int]] = {}
         # per answer: word, its stems, clause number, written in capitals mid-sentence
         self.sentences: list[list[tuple[str, tuple[str, ...], int, bool]]] = []
         for text, language in zip(texts, languages, strict=True):
@@ -256,13 +259,19 @@ class _Words:
                 before = text[max(0, match.start() - 3) : match.start()].rstrip()
                 capital = word[0].isupper() and bool(before) and before[-1] not in ".!?:;"
                 self.uses[lower] += 1
-                if previous is not None and (previous[0], lower) in _IDIOMS:
+                if (
+                    previous is not None
+                    and previous[0] in _IDIOM_STARTS
+                    and ((previous[0], lower) in _IDIOMS)
+                ):
                     self.idiom_uses[lower] += 1
                 usage.saw(previous[0] if previous else None, lower)
                 if capital:
                     self.capitalised[lower] += 1
                 if stems:
-                    forms = self.surfaces[rank].setdefault(stems[0], Counter())
+                    forms = self.surfaces[rank].get(stems[0])
+                    if forms is None:
+                        forms = self.surfaces[rank][stems[0]] = Counter()
                     forms[lower] += 1
                     whole.add(stems[0])
                     for part in stems[1:]:
@@ -273,14 +282,17 @@ class _Words:
                 ):
                     seen_pairs.append((len(tokens) - 1, previous[0], lower))
                 tokens.append((lower, bool(stems), clause))
-                sentence.append((lower, stems, clause, capital))
+                if rank == 0:  # phrases are read from the own form only: headings use it
+                    sentence.append((lower, stems, clause, capital))
                 previous = (lower, bool(stems), capital)
             # A pair counts once per context (the nearest content words either side in its
             # clause): one sentence repeated by many, or with "Jeg mener" before it, is one
             # use, so a sentence's chance neighbours ("naturen samtidig") never form a unit.
+            number = len(self._stem_uses)
             self._stem_uses.append((whole, via))
-            # Phrases are read from the own form only: a heading is written in it.
-            self.sentences.append(sentence if rank == 0 else [])
+            for stem in whole.union(via):
+                self._with_stem.setdefault(stem, []).append(number)
+            self.sentences.append(sentence)
             before, after = _contexts(tokens)
             for start, a, b in seen_pairs:
                 key = (before[start], after[start + 1])
@@ -306,17 +318,21 @@ class _Words:
         compound no other answer repeats ("ferjeprisane"); not those that wrote it only
         inside a compound that names them better because several answers wrote it
         ("havbruket" twice: those answers are about havbruk, not hav)."""
+        known = self._own.get(stem)
+        if known is not None:
+            return known
         if self._recurring is None:
             self._recurring = Counter(s for whole, _via in self._stem_uses for s in whole)
         recurring = self._recurring
-        own: set[int] = set()
-        anywhere = 0
-        for number, (whole, via) in enumerate(self._stem_uses):
-            if stem in whole or stem in via:
-                anywhere += 1
-                if stem in whole or any(recurring[c] < 2 for c in via[stem]):
-                    own.add(number)
-        return frozenset(own), anywhere
+        numbers = self._with_stem.get(stem, [])
+        own = frozenset(
+            n
+            for n in numbers
+            if stem in self._stem_uses[n][0]
+            or any(recurring[c] < 2 for c in self._stem_uses[n][1][stem])
+        )
+        self._own[stem] = (own, len(numbers))
+        return self._own[stem]
 
     def own_share(self, stem: str) -> float:
         """Return the share of the answers with this stem that are about the word itself."""
