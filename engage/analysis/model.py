@@ -16,7 +16,7 @@ from .guided import fit_guided
 from .language import UNKNOWN, detect_languages, language_mix
 from .represent import Space, clean_texts, shared_analyser
 
-ANALYSIS_VERSION = "engage-analysis/2.0"
+ANALYSIS_VERSION = "engage-analysis/2.1"
 # Fewer distinct answers than this cannot be grouped meaningfully.
 MIN_TEXTS = 4
 # Each theme needs at least this many distinct answers on average.
