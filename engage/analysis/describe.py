@@ -124,6 +124,11 @@ FILLER_WORDS = _wordset(
     "hyppigere hyppigare oftere flere fleire mindre mer meir mest beste bedre betre "
     "around within along together especially rather opinion idea"
 )
+# Adjectives that only qualify a noun: never a label word or key term on their own, but they
+# may open a phrase ("Nye boliger", "Felles kontorlokaler").
+QUALIFIERS = _wordset(
+    "felles ny nye nytt gammel gamle gammelt samme slik slike slikt annet andre anna same"
+)
 # Words that put a verb after them: å flytte, vil flytte, som flytter, vi mangler.
 _VERB_CONTEXT = _wordset(
     "å må kan vil skal bør burde skulle kunne ville vi eg jeg dei de det den han ho hun som "
@@ -458,7 +463,7 @@ def theme_units(
             break
         stem = vocabulary[index]
         word, own = words.surface(stem)
-        if not word or word in used or word in FILLER_WORDS or word in verbs:
+        if not word or word in used or word in FILLER_WORDS | QUALIFIERS or word in verbs:
             continue
         if len(word) < MIN_LABEL_CHARS or _not_a_noun(word):
             continue

@@ -169,3 +169,15 @@ def test_a_phrase_is_read_only_from_answers_in_the_projects_own_form():
 def test_a_neuter_noun_in_t_is_no_form_of_an_adjective():
     assert _heading_form("tomt", "nn") == "tomt"  # not "tom"
     assert _heading_form("eplet", "nb") == "eple"
+
+
+def test_a_qualifying_adjective_is_no_label_word_or_key_term():
+    texts = [
+        "Felles markedsføring av reiseliv og nordlys",
+        "Reiseliv trenger felles booking",
+        "Felles guider for reiseliv om vinteren",
+        "Mer reiseliv med felles pakker for turister",
+    ]
+    tourism, _other = describe_groups(texts + OTHERS, [0] * 4 + [1] * 13, languages=["nb"] * 17)
+    assert "felles" not in words(tourism.label), tourism.label
+    assert "felles" not in [t.lower() for t in tourism.terms], tourism.terms
