@@ -747,6 +747,24 @@ def _verb_form(word: str) -> bool:
     return word.endswith(("e", "a", "er", "ar", "es", "ast", "te", "de", "et", "s", "ing", "ed"))
 
 
+# Language names as a Norwegian heading writes them (an English project reads every
+# language's words, so its labels never fall back).
+_LANGUAGE_NAMES = {
+    "nb": {"en": "engelsk", "pl": "polsk", "da": "dansk", "sv": "svensk", "de": "tysk"},
+    "nn": {"en": "engelsk", "pl": "polsk", "da": "dansk", "sv": "svensk", "de": "tysk"},
+}
+_IN_LANGUAGE = "På {name}: {label}"
+
+
+def _in_language(label: str, language: str, form: str) -> str:
+    """Return a label made of another language's words with that language named first
+    ("På polsk: Praca og zmiana"); unchanged when the language has no name here."""
+    name = _LANGUAGE_NAMES.get(form, {}).get(language)
+    if name is None:
+        return label
+    return _IN_LANGUAGE.format(name=name, label=label)
+
+
 def _short_answer(texts: Sequence[str]) -> str:
     """Return the most common short answer of a theme ("Vet ikke"), or "" if none."""
     short = Counter(" ".join(_TOKEN.findall(t)) for t in texts if 0 < len(_TOKEN.findall(t)) <= 4)
@@ -840,8 +858,12 @@ def describe(
             mine = [texts[i] for i in members]
             others = _Words(mine, [languages[i] for i in members], "en", _Usage())
             units = theme_units(scores[theme], vocabulary, others, verbs)
-            # joined as the project writes ("Praca og zmiana" in a bokmål project).
+            # joined as the project writes, and said to be in that language, so the leader
+            # sees why ("På polsk: Praca og zmiana" in a bokmål project).
             label = make_label(units, "en", join=language_form)
+            written = Counter(languages[i] for i in members).most_common(1)
+            if label and written:
+                label = _in_language(label, written[0][0], language_form)
         if not label:
             label = _short_answer([texts[i] for i in members])
         themes.append(
