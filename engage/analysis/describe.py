@@ -30,6 +30,11 @@ from .represent import Terms, shared_analyser
 from .text import _word_list
 
 N_TERMS = 10
+# A label is read from at most this many answers of a theme, and their first characters
+# (the words of a long answer's opening carry its topic; reading 10,000 long answers whole
+# took seconds).
+READ_MAX = 500
+READ_CHARS = 1000
 MIN_TERMS = 5
 N_REPRESENTATIVES = 3
 # Two quotes this similar in meaning say the same thing; show a different voice instead.
@@ -826,6 +831,14 @@ def representatives(
     return chosen
 
 
+def _read(members: np.ndarray) -> np.ndarray:
+    """Return the members whose words are read for the label: all, or an even spread of
+    READ_MAX of a large theme (its words and phrases are as clear in 500 answers)."""
+    if len(members) <= READ_MAX:
+        return members
+    return members[np.linspace(0, len(members) - 1, READ_MAX).astype(np.int64)]
+
+
 def describe(
     labels: np.ndarray,
     k: int,
@@ -843,7 +856,12 @@ def describe(
     usage = _Usage()
     groups = [np.flatnonzero(labels == theme) for theme in range(k)]
     read = [
-        _Words([texts[i] for i in m], [languages[i] for i in m], language_form, usage)
+        _Words(
+            [texts[i][:READ_CHARS] for i in _read(m)],
+            [languages[i] for i in _read(m)],
+            language_form,
+            usage,
+        )
         for m in groups
     ]
     verbs = usage.verbs()
@@ -855,8 +873,8 @@ def describe(
             # Only other languages wrote here (English answers in a bokmål project): name the
             # theme in their words rather than leave it blank, and take its terms from them.
             # (The "en" form reads every language, each answer in its own: the same stems.)
-            mine = [texts[i] for i in members]
-            others = _Words(mine, [languages[i] for i in members], "en", _Usage())
+            mine = [texts[i][:READ_CHARS] for i in _read(members)]
+            others = _Words(mine, [languages[i] for i in _read(members)], "en", _Usage())
             units = theme_units(scores[theme], vocabulary, others, verbs)
             # joined as the project writes, and said to be in that language, so the leader
             # sees why ("På polsk: Praca og zmiana" in a bokmål project).
